@@ -1,0 +1,11 @@
+// Placeholder: replaced by the real decoder.
+import type { Payload } from '../bits.js';
+import { Reject, failure, type MessageFailure } from '../reasons.js';
+import type { MessageHeader } from './header.js';
+
+/** Message type 9. */
+export interface SarAircraftReport extends MessageHeader {}
+
+export function decodeSarAircraftReport(p: Payload): SarAircraftReport | MessageFailure {
+  return failure(Reject.UNKNOWN_TYPE, `type not yet decoded (${p.bitLength} bits)`);
+}

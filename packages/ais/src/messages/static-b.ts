@@ -1,0 +1,11 @@
+// Placeholder: replaced by the real decoder.
+import type { Payload } from '../bits.js';
+import { Reject, failure, type MessageFailure } from '../reasons.js';
+import type { MessageHeader } from './header.js';
+
+/** Message type 24. */
+export interface StaticDataReport extends MessageHeader {}
+
+export function decodeStaticDataReport(p: Payload): StaticDataReport | MessageFailure {
+  return failure(Reject.UNKNOWN_TYPE, `type not yet decoded (${p.bitLength} bits)`);
+}
