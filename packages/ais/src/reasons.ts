@@ -5,8 +5,13 @@
  * string. A retired code is never reused for a different meaning.
  */
 export const Reject = {
-  /** Not an NMEA sentence we read: no `!` or `$`, or not `VDM`/`VDO`. */
+  /** Not an NMEA sentence: no `!`, `$` or tag block where one must start. */
   NOT_AIS: 'not_ais',
+  /**
+   * A well-formed NMEA sentence that is not AIS (`$PGHP`, `$BSALR`, ...): receivers
+   * interleave these with AIS. Counted, not decoded, not an error of the input.
+   */
+  OTHER_SENTENCE: 'other_sentence',
   /** The line is longer than any real sentence (with tag block) can be. */
   LINE_TOO_LONG: 'line_too_long',
   /** A sentence without the `*hh` checksum, or with non-hex digits in it. */

@@ -1,0 +1,154 @@
+/**
+ * NMEA 0183 framing of AIS sentences:
+ * `!AIVDM,<count>,<number>,<sequence id>,<channel>,<payload>,<fill bits>*hh`.
+ *
+ * One pass over the bytes computes the checksum and finds the field commas;
+ * nothing is copied. Tolerances, each seen in real feeds:
+ * - any two-character talker (`AI`, `AB`, `BS`, `SA`, `--`, ...) and `$` as well as `!`;
+ * - checksum hex digits in either case;
+ * - channel `A`, `B`, `1`, `2` or empty (some base stations leave it out);
+ * - text after the checksum: receiver metadata after a comma (USCG/NAIS, exactEarth:
+ *   its last field, when it is a UNIX time in seconds or milliseconds, is kept as the
+ *   station's time), another sentence or tag block glued onto the line, or stray bytes.
+ */
+import { HEX_VALUE, hex2 } from './tagblock.js';
+import { Reject, type RejectReason } from './reasons.js';
+
+/** A VDM/VDO sentence's fields as offsets into the line; reused between lines. */
+export class Sentence {
+  /** Character codes of the two talker characters. */
+  talker0 = 0;
+  talker1 = 0;
+  /** True for `VDO` (own ship), false for `VDM`. */
+  own = false;
+  /** Fragment count (1-9) and this fragment's number (1..count). */
+  count = 0;
+  number = 0;
+  /** Sequential message id 0-9, or -1 when empty. */
+  sequence = -1;
+  /** Character code of the channel, or 0 when empty. */
+  channel = 0;
+  payloadStart = 0;
+  payloadEnd = 0;
+  fillBits = 0;
+  /** Index just after the two checksum digits. */
+  end = 0;
+  /** Receiver time from trailing metadata (ms since 1970), or NaN. */
+  stationTime = NaN;
+}
+
+export interface SentenceFault {
+  reason: RejectReason;
+  detail: string;
+}
+
+/** Longest sentence we read; the standard allows 82 characters, metadata adds some. */
+const MAX_SENTENCE = 1024;
+
+/** Parses the sentence starting at `buf[start]` (`!` or `$`). Null on success, or the fault. */
+export function readSentence(buf: Uint8Array, start: number, end: number, out: Sentence): SentenceFault | null {
+  const limit = end - start > MAX_SENTENCE ? start + MAX_SENTENCE : end;
+  // One pass: XOR checksum and the six commas of a VDM/VDO sentence.
+  let sum = 0;
+  let commas = 0;
+  let c0 = 0, c1 = 0, c2 = 0, c3 = 0, c4 = 0, c5 = 0;
+  let star = -1;
+  for (let i = start + 1; i < limit; i++) {
+    const b = buf[i]!;
+    if (b === 0x2a /* * */) {
+      star = i;
+      break;
+    }
+    sum ^= b;
+    if (b === 0x2c /* , */) {
+      switch (commas++) {
+        case 0: c0 = i; break;
+        case 1: c1 = i; break;
+        case 2: c2 = i; break;
+        case 3: c3 = i; break;
+        case 4: c4 = i; break;
+        case 5: c5 = i; break;
+      }
+    }
+  }
+  if (star < 0) {
+    if (limit < end) return { reason: Reject.LINE_TOO_LONG, detail: `no checksum in the first ${MAX_SENTENCE} bytes` };
+    return { reason: Reject.MISSING_CHECKSUM, detail: 'no *hh checksum' };
+  }
+  const hi = star + 1 < end ? HEX_VALUE[buf[star + 1]!]! : -1;
+  const lo = star + 2 < end ? HEX_VALUE[buf[star + 2]!]! : -1;
+  if (hi < 0 || lo < 0) return { reason: Reject.MISSING_CHECKSUM, detail: 'checksum after * is not two hex digits' };
+  const given = (hi << 4) | lo;
+  if (given !== sum) return { reason: Reject.BAD_CHECKSUM, detail: `checksum ${hex2(given)}, computed ${hex2(sum)}` };
+  out.end = star + 3;
+
+  const isAis =
+    c0 === start + 6 &&
+    buf[start + 3] === 0x56 /* V */ &&
+    buf[start + 4] === 0x44 /* D */ &&
+    (buf[start + 5] === 0x4d /* M */ || buf[start + 5] === 0x4f); /* O */
+  if (!isAis) return { reason: Reject.OTHER_SENTENCE, detail: latin1(buf, start, Math.min(start + 6, star)) };
+  if (commas !== 6) return { reason: Reject.BAD_FIELD_COUNT, detail: `${commas + 1} fields, a VDM sentence has 7` };
+
+  out.talker0 = buf[start + 1]!;
+  out.talker1 = buf[start + 2]!;
+  out.own = buf[start + 5] === 0x4f;
+  const count = c1 === c0 + 2 ? buf[c0 + 1]! - 48 : -1;
+  const number = c2 === c1 + 2 ? buf[c1 + 1]! - 48 : -1;
+  if (count < 1 || count > 9 || number < 1 || number > count) {
+    return { reason: Reject.BAD_FRAGMENT_HEADER, detail: `fragment ${latin1(buf, c1 + 1, c2)} of ${latin1(buf, c0 + 1, c1)}` };
+  }
+  let sequence = -1;
+  if (c3 === c2 + 2) {
+    sequence = buf[c2 + 1]! - 48;
+    if (sequence < 0 || sequence > 9) return { reason: Reject.BAD_FRAGMENT_HEADER, detail: `sequence id ${latin1(buf, c2 + 1, c3)}` };
+  } else if (c3 !== c2 + 1) {
+    return { reason: Reject.BAD_FRAGMENT_HEADER, detail: `sequence id ${latin1(buf, c2 + 1, c3)}` };
+  }
+  let channel = 0;
+  if (c4 === c3 + 2) {
+    channel = buf[c3 + 1]!;
+    if (channel !== 0x41 && channel !== 0x42 && channel !== 0x31 && channel !== 0x32) {
+      return { reason: Reject.BAD_CHANNEL, detail: `channel ${latin1(buf, c3 + 1, c4)}` };
+    }
+  } else if (c4 !== c3 + 1) {
+    return { reason: Reject.BAD_CHANNEL, detail: `channel ${latin1(buf, c3 + 1, c4)}` };
+  }
+  const fill = star === c5 + 2 ? buf[c5 + 1]! - 48 : -1;
+  if (fill < 0 || fill > 5) return { reason: Reject.BAD_FILL_BITS, detail: `fill bits "${latin1(buf, c5 + 1, star)}"` };
+  if (c5 === c4 + 1) return { reason: Reject.EMPTY_PAYLOAD, detail: 'empty payload' };
+  if (fill !== 0 && number !== count) {
+    return { reason: Reject.BAD_FILL_BITS, detail: `fill bits ${fill} on fragment ${number} of ${count}` };
+  }
+  out.count = count;
+  out.number = number;
+  out.sequence = sequence;
+  out.channel = channel;
+  out.payloadStart = c4 + 1;
+  out.payloadEnd = c5;
+  out.fillBits = fill;
+  out.stationTime = out.end < end && buf[out.end] === 0x2c ? trailingTime(buf, out.end, end) : NaN;
+  return null;
+}
+
+/**
+ * The last comma-separated field of receiver metadata as a time, when it is
+ * a plausible UNIX time: 10 digits (seconds) or 13 digits (milliseconds).
+ */
+function trailingTime(buf: Uint8Array, from: number, end: number): number {
+  let i = end;
+  while (i > from && buf[i - 1]! >= 48 && buf[i - 1]! <= 57) i--;
+  const digits = end - i;
+  if (buf[i - 1] !== 0x2c || (digits !== 10 && digits !== 13)) return NaN;
+  let n = 0;
+  for (let k = i; k < end; k++) n = n * 10 + (buf[k]! - 48);
+  return digits === 10 ? n * 1000 : n;
+}
+
+/** Bytes as text, for error details only (never on the success path). */
+export function latin1(buf: Uint8Array, from: number, to: number): string {
+  let s = '';
+  const stop = Math.min(to, from + 40);
+  for (let i = from; i < stop; i++) s += String.fromCharCode(buf[i]!);
+  return to > stop ? s + '…' : s;
+}

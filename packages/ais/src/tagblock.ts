@@ -1,0 +1,152 @@
+/**
+ * NMEA 4.0 tag blocks: `\s:source,c:unixtime,g:1-2-42*hh\` in front of a sentence.
+ *
+ * The fields we use: `c` (UNIX time; providers send seconds, some send
+ * milliseconds: values above 1e11 are taken as milliseconds, since 1e11
+ * seconds lies in the year 5138), `s` (source: station or receiver name),
+ * `g` (sentence-group: number-count-id, which ties fragments together more
+ * reliably than the sentence's own sequence id). Other fields are checked
+ * only for framing.
+ */
+import { Reject, type RejectReason } from './reasons.js';
+
+/** Longest tag block we accept; real ones are under 100 bytes. */
+const MAX_TAG_BLOCK = 512;
+
+/** A parsed tag block; reused between lines by its owner. */
+export class TagBlock {
+  /** Index just after the closing backslash. */
+  end = 0;
+  /** `c:` as ms since 1970 UTC, or NaN. */
+  time = NaN;
+  /** `s:` byte range in the line, or -1. */
+  sourceStart = -1;
+  sourceEnd = -1;
+  /** `g:` sentence number, count and group id, or -1 when absent or malformed. */
+  groupNumber = -1;
+  groupCount = -1;
+  groupId = -1;
+}
+
+export interface TagBlockFault {
+  reason: RejectReason;
+  detail: string;
+}
+
+const HEX_VALUE: Int8Array = (() => {
+  const t = new Int8Array(256).fill(-1);
+  for (let i = 0; i < 10; i++) t[48 + i] = i;
+  for (let i = 0; i < 6; i++) {
+    t[65 + i] = 10 + i;
+    t[97 + i] = 10 + i;
+  }
+  return t;
+})();
+export { HEX_VALUE };
+
+/**
+ * Parses the tag block starting at `buf[start]` (a backslash) into `out`.
+ * Returns null on success, or the fault.
+ */
+export function readTagBlock(buf: Uint8Array, start: number, end: number, out: TagBlock): TagBlockFault | null {
+  out.time = NaN;
+  out.sourceStart = out.sourceEnd = -1;
+  out.groupNumber = out.groupCount = out.groupId = -1;
+  const limit = Math.min(end, start + MAX_TAG_BLOCK);
+  let star = -1;
+  let sum = 0;
+  let i = start + 1;
+  for (; i < limit; i++) {
+    const b = buf[i]!;
+    if (b === 0x2a /* * */) {
+      star = i;
+      break;
+    }
+    if (b === 0x5c /* \ */) break;
+    sum ^= b;
+  }
+  if (star < 0) return { reason: Reject.BAD_TAG_BLOCK, detail: 'tag block without *hh checksum' };
+  if (star + 3 >= end || buf[star + 3] !== 0x5c) {
+    return { reason: Reject.BAD_TAG_BLOCK, detail: 'tag block not closed by a backslash after its checksum' };
+  }
+  const hi = HEX_VALUE[buf[star + 1]!]!;
+  const lo = HEX_VALUE[buf[star + 2]!]!;
+  if (hi < 0 || lo < 0) return { reason: Reject.BAD_TAG_BLOCK, detail: 'tag block checksum is not hex' };
+  if (((hi << 4) | lo) !== sum) {
+    return {
+      reason: Reject.BAD_TAG_BLOCK,
+      detail: `tag block checksum ${hex2(hi * 16 + lo)}, computed ${hex2(sum)}`,
+    };
+  }
+  out.end = star + 4;
+  return readFields(buf, start + 1, star, out);
+}
+
+function readFields(buf: Uint8Array, from: number, to: number, out: TagBlock): TagBlockFault | null {
+  let field = from;
+  while (field < to) {
+    let stop = field;
+    while (stop < to && buf[stop] !== 0x2c /* , */) stop++;
+    if (stop - field < 2 || buf[field + 1] !== 0x3a /* : */) {
+      return { reason: Reject.BAD_TAG_BLOCK, detail: `tag block field at byte ${field} is not key:value` };
+    }
+    const key = buf[field]!;
+    const v = field + 2;
+    if (key === 0x63 /* c */) {
+      const n = readDecimal(buf, v, stop);
+      if (Number.isNaN(n)) return { reason: Reject.BAD_TAG_BLOCK, detail: 'tag block time c: is not a number' };
+      out.time = n > 1e11 ? n : n * 1000;
+    } else if (key === 0x73 /* s */) {
+      out.sourceStart = v;
+      out.sourceEnd = stop;
+    } else if (key === 0x67 /* g */) {
+      readGroup(buf, v, stop, out);
+    }
+    field = stop + 1;
+  }
+  return null;
+}
+
+/** `g:number-count-id`; a malformed group is ignored (the sentence's own sequence id still applies). */
+function readGroup(buf: Uint8Array, from: number, to: number, out: TagBlock): void {
+  const parts = [-1, -1, -1];
+  let part = 0;
+  let value = -1;
+  for (let i = from; i < to; i++) {
+    const b = buf[i]!;
+    if (b === 0x2d /* - */) {
+      if (value < 0 || part === 2) return;
+      parts[part++] = value;
+      value = -1;
+    } else if (b >= 48 && b <= 57) {
+      value = (value < 0 ? 0 : value * 10) + (b - 48);
+      if (value > 1e9) return;
+    } else return;
+  }
+  if (part !== 2 || value < 0) return;
+  const [number, count] = parts as [number, number];
+  if (number < 1 || count < 1 || number > count) return;
+  out.groupNumber = number;
+  out.groupCount = count;
+  out.groupId = value;
+}
+
+/** Non-negative decimal number (digits with an optional fraction), or NaN. */
+export function readDecimal(buf: Uint8Array, from: number, to: number): number {
+  if (from >= to) return NaN;
+  let n = 0;
+  let scale = 0;
+  for (let i = from; i < to; i++) {
+    const b = buf[i]!;
+    if (b >= 48 && b <= 57) {
+      n = n * 10 + (b - 48);
+      if (scale) scale *= 10;
+    } else if (b === 0x2e /* . */ && scale === 0) scale = 1;
+    else return NaN;
+  }
+  return scale ? n / scale : n;
+}
+
+export function hex2(n: number): string {
+  return n.toString(16).toUpperCase().padStart(2, '0');
+}
