@@ -1,0 +1,223 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { AisReceiver, Reject } from '../src/index.js';
+import { RecordingSink, sentence, tagBlock } from './support/nmea.js';
+
+const TYPE1 = '!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4A'; // mmsi 371798000
+const TYPE5_A = 'AIVDM,2,1,1,A,55?MbV02;H;s<HtKR20EHE:0@T4@Dn2222222216L961O5Gf0NSQEp6ClRp8,0';
+const TYPE5_B = 'AIVDM,2,2,1,A,88888888880,2'; // with A: mmsi 351759000 "EVER DIADEM"
+const OTHER5_A = 'AIVDM,2,1,2,A,542M92h00001@<7;?G0PD4i@R0<tqA8tj37>220o0h:2240Ht500000000000000,0';
+const OTHER5_B = 'AIVDM,2,2,2,A,0000002,2'; // with A: mmsi 271010059
+
+function run(lines: string[], options = {}): RecordingSink {
+  const sink = new RecordingSink();
+  const rx = new AisReceiver(sink, options);
+  for (const l of lines) rx.pushLine(l);
+  rx.end();
+  return sink;
+}
+
+function withSeq(body: string, seq: string): string {
+  const f = body.split(',');
+  f[3] = seq;
+  return f.join(',');
+}
+
+test('a single sentence decodes, with its talker, channel and line', () => {
+  const sink = run(['', TYPE1]);
+  assert.equal(sink.rejections.length, 0);
+  assert.equal(sink.messages.length, 1);
+  const { message, context } = sink.messages[0]!;
+  assert.equal(message.mmsi, 371798000);
+  assert.equal(message.type, 1);
+  assert.deepEqual(
+    { line: context.line, talker: context.talker, channel: context.channel, formatter: context.formatter, time: context.time },
+    { line: 2, talker: 'AI', channel: 'A', formatter: 'VDM', time: undefined },
+  );
+});
+
+test('any talker, $ or !, VDO, lower-case checksum, CRLF and trailing blanks are accepted', () => {
+  const body = 'BSVDO,1,1,,B,15RTgt0PAso;90TKcjM8h6g208CQ,0';
+  const lines = [sentence(body) + '\r', sentence(body, '$'), sentence(body) + ' \t', sentence('--VDO,1,1,,B,15RTgt0PAso;90TKcjM8h6g208CQ,0')];
+  const sink = run(lines);
+  assert.equal(sink.messages.length, 4, JSON.stringify(sink.rejections));
+  assert.deepEqual(sink.messages.map((m) => m.context.talker), ['BS', 'BS', 'BS', '--']);
+  assert.equal(run([TYPE1.replace(/4A$/, '4a')]).messages.length, 1, 'lower-case checksum digits');
+  assert.ok(sink.messages.every((m) => m.context.formatter === 'VDO' && m.context.channel === 'B'));
+});
+
+test('each framing fault is rejected with its own reason and the line number', () => {
+  const good = 'AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0';
+  const cases: Array<[string, string]> = [
+    [`!${good}*4B`, Reject.BAD_CHECKSUM],
+    [`!${good}`, Reject.MISSING_CHECKSUM],
+    [`!${good}*G1`, Reject.MISSING_CHECKSUM],
+    [sentence(good.replace(/,0$/, ',6')), Reject.BAD_FILL_BITS],
+    [sentence(good.replace('15RT', '15R~')), Reject.BAD_ARMOUR],
+    [sentence(good.replace('1,1,,A', '0,1,,A')), Reject.BAD_FRAGMENT_HEADER],
+    [sentence(good.replace('1,1,,A', '1,2,,A')), Reject.BAD_FRAGMENT_HEADER],
+    [sentence(good.replace('1,1,,A', '1,1,12,A')), Reject.BAD_FRAGMENT_HEADER],
+    [sentence(good.replace(',A,', ',C,')), Reject.BAD_CHANNEL],
+    [sentence('AIVDM,1,1,,A,,0'), Reject.EMPTY_PAYLOAD],
+    [sentence('AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0,extra'), Reject.BAD_FIELD_COUNT],
+    [sentence('AIVDM,1,1,,A'), Reject.BAD_FIELD_COUNT],
+    [sentence('PGHP,1,2010,6,11,11,46,12,386,219,24,992190924,1,12', '$'), Reject.OTHER_SENTENCE],
+    ['hello world', Reject.NOT_AIS],
+    [`\\c:1527811200*00\\${TYPE1}`, Reject.BAD_TAG_BLOCK],
+    [`${tagBlock('c:1527811200')}`, Reject.BAD_TAG_BLOCK],
+    [`\\c:1527811200${TYPE1}`, Reject.BAD_TAG_BLOCK],
+    ['!' + 'A'.repeat(5000), Reject.LINE_TOO_LONG],
+    [sentence('AIVDM,1,1,,A,0,0'), Reject.UNKNOWN_TYPE],
+    [sentence('AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g,0'), Reject.TOO_SHORT],
+  ];
+  for (const [line, reason] of cases) {
+    const sink = run([TYPE1, line]);
+    assert.equal(sink.messages.length, 1, `${line}: the good line is kept`);
+    assert.deepEqual(sink.reasons(), [reason], line);
+    assert.equal(sink.rejections[0]!.line, 2, line);
+    assert.ok(sink.rejections[0]!.detail.length > 0);
+  }
+});
+
+test('tag block time (seconds or milliseconds) and source become the message context', () => {
+  const sink = run([
+    tagBlock('s:sbarc,c:1527811200') + TYPE1,
+    tagBlock('c:1599239526500,s:sdr-experiments,T:2020-09-04 18.12.06') + TYPE1,
+  ]);
+  assert.deepEqual(
+    sink.messages.map((m) => [m.context.tagSource, m.context.tagTime, m.context.time]),
+    [
+      ['sbarc', 1527811200000, 1527811200000],
+      ['sdr-experiments', 1599239526500, 1599239526500],
+    ],
+  );
+});
+
+test('receiver metadata after the checksum is accepted and its UNIX time used when there is no tag block', () => {
+  const sink = run([`${TYPE1},1328133720012`, `${TYPE1},b003669710,1241544035`, `${TYPE1},s22,d-105,T49.9`]);
+  assert.deepEqual(sink.messages.map((m) => m.context.time), [1328133720012, 1241544035000, undefined]);
+});
+
+test('receivedAt is the time when nothing in the line gives one', () => {
+  const sink = new RecordingSink();
+  const rx = new AisReceiver(sink);
+  rx.pushLine(TYPE1, 1700000000000);
+  rx.pushLine(tagBlock('c:1527811200') + TYPE1, 1700000000000);
+  assert.deepEqual(sink.messages.map((m) => m.context.time), [1700000000000, 1527811200000]);
+});
+
+test('several sentences glued onto one line are all read', () => {
+  const a = tagBlock('c:1662052384,s:FM112') + sentence(TYPE5_A);
+  const b = tagBlock('c:1662052384,s:FM112') + sentence(TYPE5_B);
+  const sink = run([a + b + sentence('PGHP,1,2010,6,11', '$')]);
+  assert.equal(sink.messages.length, 1);
+  assert.equal(sink.messages[0]!.message.mmsi, 351759000);
+  assert.deepEqual(sink.reasons(), [Reject.OTHER_SENTENCE]);
+});
+
+test('a logger prefix before the sentence is skipped', () => {
+  const sink = run([`2021-07-01 00:00:00 ${TYPE1}`]);
+  assert.equal(sink.messages.length, 1);
+});
+
+test('two-sentence messages are reassembled, with the time of their first fragment', () => {
+  const sink = run([tagBlock('c:1527811200,g:1-2-901') + sentence(TYPE5_A), tagBlock('g:2-2-901') + sentence(TYPE5_B)]);
+  assert.equal(sink.rejections.length, 0, JSON.stringify(sink.rejections));
+  assert.equal(sink.messages.length, 1);
+  assert.equal(sink.messages[0]!.context.fragments, 2);
+  assert.equal(sink.messages[0]!.context.time, 1527811200000);
+  assert.equal(sink.messages[0]!.context.line, 2);
+});
+
+test('interleaved fragments of two messages on one channel are not spliced', () => {
+  // gpsd joins fragment 2 of the second message to fragment 1 of the first; sequence ids tell them apart.
+  const sink = run([sentence(TYPE5_A), sentence(OTHER5_A), sentence(OTHER5_B), sentence(TYPE5_B)]);
+  assert.equal(sink.rejections.length, 0, JSON.stringify(sink.rejections));
+  assert.deepEqual(sink.messages.map((m) => m.message.mmsi).sort(), [271010059, 351759000]);
+});
+
+test('a stale orphan fragment is not spliced into the next message', () => {
+  // pyais keeps an orphan "2 of 2" and glues it to the next "1 of 2" with the same sequence id.
+  const sink = run([sentence(TYPE5_B), sentence(OTHER5_A.replace(',2,A,', ',1,A,')), sentence(OTHER5_B.replace(',2,A,', ',1,A,'))]);
+  assert.deepEqual(sink.reasons(), [Reject.ORPHAN_FRAGMENT]);
+  assert.deepEqual(sink.messages.map((m) => m.message.mmsi), [271010059]);
+});
+
+test('a group restarted before it completed is reported incomplete, the new one decodes', () => {
+  const sink = run([sentence(OTHER5_A.replace(',2,A,', ',1,A,')), sentence(TYPE5_A), sentence(TYPE5_B)]);
+  assert.deepEqual(sink.reasons(), [Reject.INCOMPLETE_GROUP]);
+  assert.equal(sink.rejections[0]!.line, 1);
+  assert.deepEqual(sink.messages.map((m) => m.message.mmsi), [351759000]);
+});
+
+test('fragments out of order close the group and are rejected; end of input reports open groups', () => {
+  const three = (n: number): string => sentence(`AIVDM,3,${n},7,B,55?MbV02;H;s<HtKR20EHE:0@T4@Dn2222222216L961O5Gf0N,0`);
+  const sink = run([three(1), three(3), three(1)]);
+  assert.deepEqual(sink.reasons(), [Reject.INCOMPLETE_GROUP, Reject.ORPHAN_FRAGMENT, Reject.INCOMPLETE_GROUP]);
+  assert.deepEqual(sink.rejections.map((r) => r.line), [1, 2, 3]);
+});
+
+test('truncated multi-sentence payloads are too short, not decoded from zeros', () => {
+  const sink = run([sentence(TYPE5_A.replace('2,1,1', '1,1,1'))]);
+  assert.deepEqual(sink.reasons(), [Reject.TOO_SHORT]);
+});
+
+test('memory stays bounded on an endless stream of orphan and first fragments', () => {
+  const sink = new RecordingSink();
+  const rx = new AisReceiver(sink, { maxOpen: 64, maxAgeLines: 500 });
+  for (let i = 0; i < 20000; i++) {
+    const talker = String.fromCharCode(65 + (i % 26), 65 + ((i / 26) % 26));
+    rx.pushLine(sentence(withSeq(TYPE5_A.replace('AIVDM', `${talker}VDM`), String(i % 10))));
+    rx.pushLine(sentence(withSeq(TYPE5_B, String((i + 5) % 10)).replace(',A,', ',B,')));
+    assert.ok(rx.openGroups <= 64);
+  }
+  assert.equal(sink.messages.length, 0);
+  rx.end();
+  assert.equal(rx.openGroups, 0);
+  // Every first fragment is accounted for as an incomplete group, every orphan as an orphan.
+  const count = (r: string): number => sink.rejections.filter((x) => x.reason === r).length;
+  assert.equal(count(Reject.INCOMPLETE_GROUP), 20000);
+  assert.equal(count(Reject.ORPHAN_FRAGMENT), 20000);
+});
+
+test('groups that wait longer than the line limit are dropped as incomplete', () => {
+  const lines = [sentence(TYPE5_A), ...Array.from({ length: 10 }, () => TYPE1), sentence(TYPE5_B)];
+  const sink = run(lines, { maxAgeLines: 5 });
+  assert.deepEqual(sink.reasons(), [Reject.INCOMPLETE_GROUP, Reject.ORPHAN_FRAGMENT]);
+  assert.equal(sink.messages.length, 10);
+});
+
+test('property: arbitrary bytes never throw, and every line is accounted for at most once per sentence', () => {
+  fc.assert(
+    fc.property(fc.array(fc.uint8Array({ maxLength: 300 }), { maxLength: 20 }), (lines) => {
+      const sink = new RecordingSink();
+      const rx = new AisReceiver(sink);
+      for (const l of lines) rx.pushBytes(l, 0, l.length);
+      rx.end();
+      assert.equal(rx.openGroups, 0);
+    }),
+    { numRuns: 2000 },
+  );
+});
+
+test('property: mutated real sentences never throw, and a single-sentence line yields exactly one outcome', () => {
+  const reals = [TYPE1, sentence(TYPE5_A), sentence(TYPE5_B), tagBlock('s:x,c:1527811200') + TYPE1];
+  fc.assert(
+    fc.property(
+      fc.constantFrom(...reals),
+      fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 4 }),
+      fc.nat(),
+      (line, edits, cut) => {
+        const bytes = Buffer.from(line, 'latin1');
+        for (const [at, v] of edits) bytes[at % bytes.length] = v;
+        const end = edits.length === 0 ? cut % (bytes.length + 1) : bytes.length;
+        const sink = new RecordingSink();
+        const rx = new AisReceiver(sink);
+        rx.pushBytes(bytes, 0, end);
+        if (line === TYPE1) assert.ok(sink.messages.length + sink.rejections.length >= (end === 0 ? 0 : 1));
+      },
+    ),
+    { numRuns: 5000 },
+  );
+});
