@@ -99,6 +99,14 @@ export function bool(p: Payload, start: number): boolean {
  * as gpsd reports it. Reads only whole characters that lie inside the payload.
  */
 export function text(p: Payload, start: number, width: number): string {
+  return untrimmedText(p, start, width).trimEnd();
+}
+
+/**
+ * Like `text`, but keeps trailing spaces: for a field that another one may
+ * continue (the type 21 name and its extension).
+ */
+export function untrimmedText(p: Payload, start: number, width: number): string {
   let end = start + width;
   if (end > p.bitLength) end = start + Math.floor((p.bitLength - start) / 6) * 6;
   let s = '';
@@ -107,7 +115,7 @@ export function text(p: Payload, start: number, width: number): string {
     if (v === 0) break;
     s += SIXBIT_TEXT[v];
   }
-  return s.trimEnd();
+  return s;
 }
 
 const HEX = '0123456789abcdef';
