@@ -6,3 +6,4 @@ export { Reject, type RejectReason, type MessageFailure } from './reasons.js';
 export { Payload, uint, int, bool, text, hexBits } from './bits.js';
 export { decodePayload, isFailure, type AisMessage, type MessageDecoder } from './messages/registry.js';
 export { AisReceiver, type ReceiverSink, type ReceiverOptions, type MessageContext, type LineRejection } from './receiver.js';
+export { toGpsdJson, type GpsdJsonOptions, type TagBlockFields } from './gpsd-json.js';
