@@ -6,4 +6,54 @@ export { Reject, type RejectReason, type MessageFailure } from './reasons.js';
 export { Payload, uint, int, bool, text, hexBits } from './bits.js';
 export { decodePayload, isFailure, type AisMessage, type MessageDecoder } from './messages/registry.js';
 export { AisReceiver, type ReceiverSink, type ReceiverOptions, type MessageContext, type LineRejection } from './receiver.js';
+export { untrimmedText } from './bits.js';
+export { type PositionReportClassA } from './messages/position-a.js';
+export { type BaseStationReport } from './messages/base-station.js';
+export { type StaticAndVoyageData } from './messages/static-voyage.js';
+export { type SarAircraftReport } from './messages/sar-aircraft.js';
+export { type PositionReportClassB, type ExtendedPositionReportClassB } from './messages/position-b.js';
+export { type AidToNavigationReport } from './messages/aid-to-navigation.js';
+export {
+  type StaticDataReport,
+  type StaticDataReportPartA,
+  type StaticDataReportPartB,
+  type AuxiliaryCraftStaticDataReportPartB,
+  isAuxiliaryCraft,
+} from './messages/static-b.js';
+export { type LongRangeReport } from './messages/long-range.js';
+export { BitWriter, type EncodedPayload } from './encode/bit-writer.js';
+export { encodeMessage, writeMessage, isEncodable, type EncodableMessage } from './encode/message.js';
+export { encodeSentences, sentencesOf, type SentenceOptions } from './encode/sentences.js';
+export { vendorIdOf } from './encode/static.js';
+export {
+  NOT_AVAILABLE,
+  lonToRaw,
+  latToRaw,
+  speedToRaw,
+  courseToRaw,
+  headingToRaw,
+  turnToRaw,
+  positionReportClassA,
+  positionReportClassB,
+  extendedPositionReportClassB,
+  staticAndVoyageData,
+  staticDataReportPartA,
+  staticDataReportPartB,
+  longRangeReport,
+  baseStationReport,
+  sarAircraftReport,
+  aidToNavigationReport,
+  type Dimensions,
+  type PositionInput,
+  type ClassAPositionInput,
+  type ClassBPositionInput,
+  type VesselInput,
+  type ExtendedClassBPositionInput,
+  type StaticAndVoyageInput,
+  type StaticDataPartBInput,
+  type LongRangeInput,
+  type BaseStationInput,
+  type SarAircraftInput,
+  type AidToNavigationInput,
+} from './encode/scaled.js';
 export { toGpsdJson, type GpsdJsonOptions, type TagBlockFields } from './gpsd-json.js';
