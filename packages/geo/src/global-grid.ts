@@ -1,0 +1,68 @@
+/**
+ * Arithmetic shared by the grids that cover the whole globe: whole cells
+ * round each parallel, so column numbers wrap exactly at the antimeridian,
+ * and the block of cells that holds a spherical cap (a circle on the Earth).
+ */
+import { EARTH_RADIUS_METRES } from './distance.js';
+
+const RAD = Math.PI / 180;
+const DEG = 180 / Math.PI;
+/** Padding of cap boxes in degrees, against rounding between placing a point in a cell and looking for it. */
+const SLACK = 1e-7;
+
+export type GlobalGrid = {
+  readonly cols: number;
+  readonly rows: number;
+  readonly colWidth: number;
+  readonly rowHeight: number;
+};
+
+/** Rows firstRow..lastRow, and `columns` columns from firstCol eastward (wrapping). */
+export type CapCells = { firstRow: number; lastRow: number; firstCol: number; columns: number };
+
+/** A grid of cells about `cellDegrees` on a side; throws on sizes a caller should never pass. */
+export function globalGrid(cellDegrees: number): GlobalGrid {
+  if (!(cellDegrees >= 0.01 && cellDegrees <= 90)) throw new RangeError(`cellDegrees ${cellDegrees} is outside [0.01, 90]`);
+  const cols = Math.ceil(360 / cellDegrees);
+  const rows = Math.ceil(180 / cellDegrees);
+  return { cols, rows, colWidth: 360 / cols, rowHeight: 180 / rows };
+}
+
+/** Row of a latitude, clamped to the grid. */
+export function rowOf(grid: GlobalGrid, lat: number): number {
+  const r = Math.floor((lat + 90) / grid.rowHeight);
+  return r < 0 ? 0 : r >= grid.rows ? grid.rows - 1 : r;
+}
+
+/** Column of a longitude, unwrapped: -180 is column 0 and every 360° further adds `cols`. */
+export function columnOf(grid: GlobalGrid, lon: number): number {
+  return Math.floor((lon + 180) / grid.colWidth);
+}
+
+/** A column number brought back onto the grid. */
+export function wrapColumn(grid: GlobalGrid, col: number): number {
+  return ((col % grid.cols) + grid.cols) % grid.cols;
+}
+
+/**
+ * The cells covering every point within `metres` of (lat, lon), lon in
+ * [-180, 180): the cap's bounding box, whose half-width in longitude is
+ * asin(sin d / cos φ), or every column when the cap takes in a pole.
+ */
+export function capCellsInto(grid: GlobalGrid, lat: number, lon: number, metres: number, out: CapCells): CapCells {
+  const angle = metres / EARTH_RADIUS_METRES;
+  out.firstRow = rowOf(grid, lat - angle * DEG - SLACK);
+  out.lastRow = rowOf(grid, lat + angle * DEG + SLACK);
+  const sinAngle = Math.sin(Math.min(angle, Math.PI / 2));
+  const cosLat = Math.cos(lat * RAD);
+  if (angle >= Math.PI / 2 || sinAngle >= cosLat) {
+    out.firstCol = 0;
+    out.columns = grid.cols;
+    return out;
+  }
+  const span = Math.asin(sinAngle / cosLat) * DEG;
+  const west = columnOf(grid, lon - span - SLACK);
+  out.firstCol = wrapColumn(grid, west);
+  out.columns = Math.min(grid.cols, columnOf(grid, lon + span + SLACK) - west + 1);
+  return out;
+}
