@@ -1,0 +1,23 @@
+/**
+ * Every detector the engine knows, in the order the engine runs them.
+ * Adding a detector is one module in this folder and one line here (and its
+ * parameters in each profile under profiles/).
+ */
+import type { ParamValues } from '../profile/params.js';
+import type { EventOf } from './detector.js';
+import { encounter } from './encounter.js';
+
+export const DETECTORS = [
+  encounter,
+] as const;
+
+export type DetectorDefinitions = (typeof DETECTORS)[number];
+export type DetectorType = DetectorDefinitions['type'];
+
+/** A profile's `detectors`: each detector's parameters, or false when the profile switches it off. */
+export type DetectorParamsMap = {
+  readonly [D in DetectorDefinitions as D['type']]: ParamValues<D['params']> | false;
+};
+
+/** Every event the engine can emit, discriminated on `type`. */
+export type TidewatchEvent = EventOf<DetectorDefinitions>;

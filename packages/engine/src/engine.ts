@@ -1,0 +1,290 @@
+/**
+ * The engine: observations in, events out, time only from the data.
+ *
+ *     const engine = createEngine({ profile, layers });
+ *     engine.push(observation, emit);   // any number of times, in roughly time order
+ *     engine.advance(t, emit);          // optional: event time t has been reached (live clock)
+ *     engine.finish(emit);              // end of input: close what the data allows
+ *
+ * Observations pass a reorder buffer (the profile's `reorderWindowS`), then
+ * update the vessel's track and run the enabled detectors. Every 60 s of
+ * event time (a tick, after all data before it) detectors resolve deadlines
+ * and silent vessels are evicted. Because ticks sit at fixed event times and
+ * the buffer releases in a total order, the events are the same however the
+ * input is split into calls and however often `advance` is called.
+ */
+import { CellGrid } from '@tidewatch/geo';
+import type { Detector } from './detect/detector.js';
+import { DETECTORS, type TidewatchEvent } from './detect/registry.js';
+import type { EventSink } from './events/event.js';
+import { mmsiFacts, type MmsiFacts } from './identity/mmsi.js';
+import { ReorderBuffer } from './ingest/reorder-buffer.js';
+import type { Observation, PositionObservation, PositionSource, StaticObservation } from './observe/observation.js';
+import type { Profile } from './profile/profile.js';
+import type { ParamValues, ParamSpecs } from './profile/params.js';
+import type { Layers } from './space/vessel-index.js';
+import { BranchTracker } from './track/branches.js';
+import { Identity, type IdentityChange } from './track/identity.js';
+import { TrackTable, type TrackPoint } from './track/track-table.js';
+
+/** Event time between ticks. Fixed: results must not depend on a setting that is not in the profile. */
+export const TICK_MS = 60_000;
+/** Grid cell for current positions: about 1.1 km of latitude, a few cells per neighbour query. */
+const VESSEL_CELL_DEGREES = 0.01;
+/** AIS MMSIs are 30-bit. */
+const MAX_MMSI = 2 ** 30 - 1;
+
+export interface EngineOptions {
+  readonly profile: Profile;
+  readonly layers?: Layers;
+  /** Recent positions kept per vessel for snapshots (default 32); no detector depends on it. */
+  readonly historyLength?: number;
+}
+
+/** Where the engine sends events. */
+export type EngineSink = (event: TidewatchEvent) => void;
+
+export interface EngineStats {
+  /** Observations accepted into the reorder buffer. */
+  readonly accepted: number;
+  /** Positions and static observations applied to tracks. */
+  readonly positions: number;
+  readonly statics: number;
+  /** The same position of the same vessel at the same time again (another receiver heard it too). */
+  readonly duplicates: number;
+  /** Arrived after their second had been released. */
+  readonly late: number;
+  /** Not an observation the engine can use (time or position not finite, MMSI out of range). */
+  readonly rejected: number;
+  readonly evicted: number;
+  /** Vessels tracked now. */
+  readonly vessels: number;
+  /** Observations waiting in the reorder buffer. */
+  readonly buffered: number;
+  /** Bytes of typed-array state: tracks, their history, the reorder buffer. */
+  readonly trackBytes: number;
+}
+
+/** What the engine knows about one vessel now. */
+export interface VesselSnapshot {
+  readonly mmsi: number;
+  readonly facts: MmsiFacts;
+  /** Last position, NaN fields before the first. */
+  readonly t: number;
+  readonly lat: number;
+  readonly lon: number;
+  readonly sog: number;
+  readonly cog: number;
+  readonly heading: number;
+  readonly navStatus: number;
+  readonly source: PositionSource;
+  readonly positions: number;
+  readonly history: readonly TrackPoint[];
+  readonly identity: VesselIdentity | undefined;
+}
+
+export interface VesselIdentity {
+  readonly name: string;
+  readonly callsign: string;
+  readonly imo: number;
+  readonly shipType: number;
+  readonly toBow: number;
+  readonly toStern: number;
+  readonly toPort: number;
+  readonly toStarboard: number;
+  readonly destination: string;
+  readonly draught: number;
+  readonly changes: readonly IdentityChange[];
+}
+
+export interface Engine {
+  readonly profile: Profile;
+  push(observation: Observation, emit: EngineSink): void;
+  advance(t: number, emit: EngineSink): void;
+  finish(emit: EngineSink): void;
+  vessel(mmsi: number): VesselSnapshot | undefined;
+  stats(): EngineStats;
+}
+
+export function createEngine(options: EngineOptions): Engine {
+  return new TrackEngine(options);
+}
+
+class TrackEngine implements Engine {
+  readonly profile: Profile;
+  private readonly tracks: TrackTable;
+  private readonly vessels = new CellGrid({ cellDegrees: VESSEL_CELL_DEGREES });
+  private readonly branches: BranchTracker;
+  private readonly detectors: Detector[] = [];
+  private readonly buffer: ReorderBuffer;
+  private readonly evictAfterMs: number;
+  private nextTick = NaN;
+  private finished = false;
+  /** The sink of the call in progress: released observations and ticks emit through it. */
+  private sink: EventSink = () => {};
+  private counts = { accepted: 0, positions: 0, statics: 0, duplicates: 0, late: 0, rejected: 0, evicted: 0 };
+
+  private readonly apply = (obs: Observation): void => {
+    if (Number.isNaN(this.nextTick)) this.nextTick = (Math.floor(obs.t / TICK_MS) + 1) * TICK_MS;
+    if (obs.kind === 'position') this.applyPosition(obs);
+    else this.applyStatic(obs);
+  };
+
+  private readonly secondDone = (endMs: number): void => {
+    while (this.nextTick <= endMs) {
+      this.tick(this.nextTick);
+      this.nextTick += TICK_MS;
+    }
+  };
+
+  constructor(options: EngineOptions) {
+    const profile = (this.profile = options.profile);
+    this.tracks = new TrackTable(options.historyLength ?? 32);
+    this.branches = new BranchTracker(profile.tracks, this.tracks.capacity);
+    this.buffer = new ReorderBuffer(profile.tracks.reorderWindowS * 1000);
+    this.evictAfterMs = profile.tracks.evictAfterS * 1000;
+    const stamp = { id: profile.id, version: profile.version };
+    const layers = options.layers ?? {};
+    for (const definition of DETECTORS) {
+      const params = profile.detectors[definition.type] as ParamValues<ParamSpecs> | false;
+      if (params === false) continue;
+      const create = definition.create as (ctx: unknown) => Detector;
+      this.detectors.push(
+        create({ params, trackParams: profile.tracks, profile: stamp, tracks: this.tracks, vessels: this.vessels, branches: this.branches, layers }),
+      );
+    }
+    this.tracks.onGrow((capacity) => {
+      this.branches.grow(capacity);
+      for (const d of this.detectors) d.grow?.(capacity);
+    });
+  }
+
+  push(obs: Observation, emit: EngineSink): void {
+    if (this.finished) throw new Error('push after finish: the engine has closed its episodes');
+    if (!usable(obs)) {
+      this.counts.rejected++;
+      return;
+    }
+    this.sink = emit as EventSink;
+    if (this.buffer.push(obs, this.apply, this.secondDone)) this.counts.accepted++;
+    else this.counts.late++;
+  }
+
+  advance(t: number, emit: EngineSink): void {
+    if (this.finished) throw new Error('advance after finish');
+    if (!Number.isFinite(t)) throw new RangeError(`advance to ${t}: not a time`);
+    this.sink = emit as EventSink;
+    this.buffer.advance(t, this.apply, this.secondDone);
+  }
+
+  finish(emit: EngineSink): void {
+    if (this.finished) return;
+    this.sink = emit as EventSink;
+    this.buffer.drain(this.apply, this.secondDone);
+    this.finished = true;
+    const now = this.buffer.newestTime;
+    if (!Number.isFinite(now)) return;
+    for (const d of this.detectors) d.finish?.(now, this.sink);
+  }
+
+  vessel(mmsi: number): VesselSnapshot | undefined {
+    const slot = this.tracks.slotOf(mmsi);
+    if (slot < 0) return undefined;
+    const t = this.tracks;
+    const id = t.identities[slot];
+    return {
+      mmsi,
+      facts: mmsiFacts(mmsi),
+      t: t.lastT[slot]!,
+      lat: t.lat[slot]!,
+      lon: t.lon[slot]!,
+      sog: t.sog[slot]!,
+      cog: t.cog[slot]!,
+      heading: t.heading[slot]!,
+      navStatus: t.navStatus[slot]!,
+      source: t.lastSource(slot),
+      positions: t.positions[slot]!,
+      history: t.history(slot),
+      identity:
+        id === undefined
+          ? undefined
+          : {
+              name: id.name,
+              callsign: id.callsign,
+              imo: id.imo,
+              shipType: id.shipType,
+              toBow: id.toBow,
+              toStern: id.toStern,
+              toPort: id.toPort,
+              toStarboard: id.toStarboard,
+              destination: id.destination,
+              draught: id.draught,
+              changes: [...id.changes],
+            },
+    };
+  }
+
+  stats(): EngineStats {
+    return { ...this.counts, vessels: this.tracks.size, buffered: this.buffer.size, trackBytes: this.tracks.bytes + this.buffer.bytes };
+  }
+
+  private slotFor(mmsi: number, t: number): number {
+    let slot = this.tracks.slotOf(mmsi);
+    if (slot >= 0) return slot;
+    slot = this.tracks.open(mmsi, t);
+    this.branches.open(slot);
+    for (const d of this.detectors) d.open?.(slot);
+    return slot;
+  }
+
+  private applyPosition(obs: PositionObservation): void {
+    const tracks = this.tracks;
+    const slot = this.slotFor(obs.mmsi, obs.t);
+    // Released in time order, so a repeat sits right after the original.
+    if (tracks.lastT[slot] === obs.t && tracks.lat[slot] === obs.lat && tracks.lon[slot] === obs.lon) {
+      this.counts.duplicates++;
+      return;
+    }
+    this.counts.positions++;
+    this.branches.classify(slot, obs.t, obs.lat, obs.lon);
+    tracks.append(slot, obs);
+    this.vessels.update(slot, obs.lat, obs.lon);
+    const sink = this.sink;
+    for (const d of this.detectors) d.position?.(slot, sink);
+  }
+
+  private applyStatic(obs: StaticObservation): void {
+    const slot = this.slotFor(obs.mmsi, obs.t);
+    this.counts.statics++;
+    this.tracks.heard(slot, obs.t);
+    let identity = this.tracks.identities[slot];
+    if (identity === undefined) identity = this.tracks.identities[slot] = new Identity();
+    const changes = identity.merge(obs);
+    if (changes === 0) return;
+    const sink = this.sink;
+    for (const d of this.detectors) d.identity?.(slot, changes, sink);
+  }
+
+  private tick(now: number): void {
+    const sink = this.sink;
+    for (const d of this.detectors) d.tick?.(now, sink);
+    const tracks = this.tracks;
+    const before = now - this.evictAfterMs;
+    for (let slot = 0; slot < tracks.highWater; slot++) {
+      if (tracks.live[slot] === 1 && tracks.heardT[slot]! < before) this.evict(slot, now);
+    }
+  }
+
+  private evict(slot: number, now: number): void {
+    for (const d of this.detectors) d.evict?.(slot, now, this.sink);
+    this.vessels.remove(slot);
+    this.tracks.close(slot);
+    this.counts.evicted++;
+  }
+}
+
+function usable(obs: Observation): boolean {
+  if (!Number.isFinite(obs.t) || !Number.isInteger(obs.mmsi) || obs.mmsi < 0 || obs.mmsi > MAX_MMSI) return false;
+  if (obs.kind === 'static') return true;
+  return obs.lat >= -90 && obs.lat <= 90 && obs.lon >= -180 && obs.lon <= 180;
+}

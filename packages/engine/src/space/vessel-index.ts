@@ -1,0 +1,28 @@
+/**
+ * The ports through which detectors ask "who is near": vessels by their
+ * current position, and fixed places (anchorages) by distance.
+ */
+
+/** Moving points keyed by track slot: each vessel at its last position. */
+export interface NearbyVessels {
+  update(slot: number, lat: number, lon: number): void;
+  remove(slot: number): void;
+  /** Writes into `out` the slots whose last position is within `radiusMetres`; returns how many. */
+  near(lat: number, lon: number, radiusMetres: number, out: number[]): number;
+}
+
+/** Fixed points (anchorages, ports) answering how far the nearest one is. */
+export interface AnchorageIndex {
+  /** Distance in metres to the nearest anchorage within `maxMetres`, or Infinity when there is none that close. */
+  nearestMetres(lat: number, lon: number, maxMetres: number): number;
+  readonly size: number;
+}
+
+/**
+ * Reference layers detectors use, built by the caller (the engine does no I/O).
+ * Absent layers switch off the checks that need them: with no anchorages,
+ * every place counts as open water.
+ */
+export interface Layers {
+  readonly anchorages?: AnchorageIndex;
+}

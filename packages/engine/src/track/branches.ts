@@ -1,0 +1,145 @@
+/**
+ * Position branches: telling one ship that moves from two transmitters that share an MMSI.
+ *
+ * Each vessel has up to two branches, places it has recently reported from.
+ * A new position joins the branch it could plausibly have come from (the
+ * implied speed is at most `maxSpeedKn`, or the move is shorter than
+ * `minJumpM`), preferring the branch of the previous report; if it fits
+ * neither, it is a jump and starts a new branch in place of the other one.
+ * A branch not reported from for `branchTtlS` is dead and no longer joined.
+ *
+ * One ship whose position teleports once gives a jump and then reports on the
+ * new branch; a single bad fix gives a jump and a switch back; two
+ * transmitters give a jump and then switches back and forth. The detectors
+ * `position_jump` and `identity_conflict` read these verdicts.
+ */
+import { equirectangularMetres, haversineMetres, METRES_PER_SECOND_PER_KNOT } from '@tidewatch/geo';
+import type { TrackParams } from '../profile/track-params.js';
+import { resize } from './track-table.js';
+
+export const Verdict = {
+  /** The vessel's first position. */
+  FIRST: 0,
+  /** Joined the branch of the previous report. */
+  SAME: 1,
+  /** Joined the other branch: the vessel is back at a place it reported from before. */
+  SWITCH: 2,
+  /** Fitted neither branch: a new branch starts here. */
+  JUMP: 3,
+} as const;
+export type Verdict = (typeof Verdict)[keyof typeof Verdict];
+
+/** Beyond this the equirectangular distance is replaced by haversine (its error grows with range). */
+const SHORT_RANGE_M = 20_000;
+
+export class BranchTracker {
+  private readonly maxSpeedMps: number;
+  private readonly minJumpM: number;
+  private readonly ttlMs: number;
+  /** Per slot × 2 branches. */
+  branchT: Float64Array;
+  branchLat: Float64Array;
+  branchLon: Float64Array;
+  branchCount: Uint32Array;
+  /** Per slot: branch of the last report (0 or 1), -1 before any. */
+  current: Int8Array;
+  /** Per slot: verdict on the last position. */
+  verdict: Uint8Array;
+  /** Per slot, valid after a JUMP: how far and how fast the jump was from the previous report. */
+  jumpMetres: Float64Array;
+  jumpSpeedKn: Float64Array;
+
+  constructor(params: TrackParams, capacity: number) {
+    this.maxSpeedMps = params.maxSpeedKn * METRES_PER_SECOND_PER_KNOT;
+    this.minJumpM = params.minJumpM;
+    this.ttlMs = params.branchTtlS * 1000;
+    this.branchT = new Float64Array(capacity * 2);
+    this.branchLat = new Float64Array(capacity * 2);
+    this.branchLon = new Float64Array(capacity * 2);
+    this.branchCount = new Uint32Array(capacity * 2);
+    this.current = new Int8Array(capacity);
+    this.verdict = new Uint8Array(capacity);
+    this.jumpMetres = new Float64Array(capacity);
+    this.jumpSpeedKn = new Float64Array(capacity);
+  }
+
+  grow(capacity: number): void {
+    this.branchT = resize(this.branchT, capacity * 2);
+    this.branchLat = resize(this.branchLat, capacity * 2);
+    this.branchLon = resize(this.branchLon, capacity * 2);
+    this.branchCount = resize(this.branchCount, capacity * 2);
+    this.current = resize(this.current, capacity);
+    this.verdict = resize(this.verdict, capacity);
+    this.jumpMetres = resize(this.jumpMetres, capacity);
+    this.jumpSpeedKn = resize(this.jumpSpeedKn, capacity);
+  }
+
+  open(slot: number): void {
+    this.current[slot] = -1;
+    this.verdict[slot] = Verdict.FIRST;
+    this.branchCount[slot * 2] = 0;
+    this.branchCount[slot * 2 + 1] = 0;
+    this.branchT[slot * 2] = NaN;
+    this.branchT[slot * 2 + 1] = NaN;
+  }
+
+  /** Whether branch `k` of `slot` has been reported from within the branch lifetime before `t`. */
+  alive(slot: number, k: number, t: number): boolean {
+    const i = slot * 2 + k;
+    return this.branchCount[i]! > 0 && t - this.branchT[i]! <= this.ttlMs;
+  }
+
+  /** Assigns a position to a branch and returns the verdict (also kept in `verdict[slot]`). */
+  classify(slot: number, t: number, lat: number, lon: number): Verdict {
+    const cur = this.current[slot]!;
+    if (cur < 0) {
+      this.join(slot, 0, t, lat, lon);
+      return (this.verdict[slot] = Verdict.FIRST);
+    }
+    const other = 1 - cur;
+    const curMetres = this.metres(slot * 2 + cur, lat, lon);
+    const curFits = this.plausible(slot * 2 + cur, t, curMetres);
+    const otherAlive = this.alive(slot, other, t);
+    const otherMetres = otherAlive ? this.metres(slot * 2 + other, lat, lon) : Infinity;
+    const otherFits = otherAlive && this.plausible(slot * 2 + other, t, otherMetres);
+    // Prefer the branch of the previous report unless the other one fits and is strictly closer.
+    if (curFits && !(otherFits && otherMetres < curMetres)) {
+      this.join(slot, cur, t, lat, lon);
+      return (this.verdict[slot] = Verdict.SAME);
+    }
+    if (otherFits) {
+      this.join(slot, other, t, lat, lon);
+      return (this.verdict[slot] = Verdict.SWITCH);
+    }
+    this.jumpMetres[slot] = curMetres;
+    this.jumpSpeedKn[slot] = curMetres / this.seconds(slot * 2 + cur, t) / METRES_PER_SECOND_PER_KNOT;
+    this.branchCount[slot * 2 + other] = 0;
+    this.join(slot, other, t, lat, lon);
+    return (this.verdict[slot] = Verdict.JUMP);
+  }
+
+  private metres(i: number, lat: number, lon: number): number {
+    const blat = this.branchLat[i]!;
+    const blon = this.branchLon[i]!;
+    const metres = equirectangularMetres(blat, blon, lat, lon);
+    return metres > SHORT_RANGE_M ? haversineMetres(blat, blon, lat, lon) : metres;
+  }
+
+  /** Reports less than a second apart count as a second apart: AIS times are whole seconds. */
+  private seconds(i: number, t: number): number {
+    return Math.max(1000, t - this.branchT[i]!) / 1000;
+  }
+
+  private plausible(i: number, t: number, metres: number): boolean {
+    return metres < this.minJumpM || metres / this.seconds(i, t) <= this.maxSpeedMps;
+  }
+
+  private join(slot: number, k: number, t: number, lat: number, lon: number): void {
+    const i = slot * 2 + k;
+    this.branchT[i] = t;
+    this.branchLat[i] = lat;
+    this.branchLon[i] = lon;
+    this.branchCount[i]!++;
+    this.current[slot] = k;
+  }
+}
