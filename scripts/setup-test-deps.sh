@@ -16,3 +16,9 @@ if [ ! -x .tools/gpsd/usr/bin/gpsdecode ]; then
   ( cd .tools && { [ $need_update -eq 0 ] || $SUDO apt-get update -qq; } && apt-get download gpsd-clients >/dev/null 2>&1 && dpkg -x gpsd-clients_*.deb gpsd && rm -f gpsd-clients_*.deb )
 fi
 .tools/gpsd/usr/bin/gpsdecode -V >/dev/null 2>&1 || { echo "gpsdecode did not install" >&2; exit 1; }
+# - Debian's chromium for the browser tests of packages/web (driven by playwright-core,
+#   which downloads no browser of its own).
+if [ ! -x /usr/bin/chromium ]; then
+  apt_install chromium
+fi
+/usr/bin/chromium --version >/dev/null 2>&1 || { echo "chromium did not install" >&2; exit 1; }
