@@ -12,7 +12,11 @@ export { type ParamSpec, type ParamSpecs, type ParamValues, type ProfileError } 
 export { isoTime, eventId, type EngineEvent, type EventSink, type ProfileStamp, type EventPoint } from './events/event.js';
 export { DETECTORS, type DetectorType, type DetectorParamsMap, type TidewatchEvent } from './detect/registry.js';
 export { type DetectorDefinition, type Detector, type DetectorContext, type EventOf } from './detect/detector.js';
-export { type EncounterEvent, type EncounterDetails, ENCOUNTER_PARAMS } from './detect/encounter.js';
+export { encounter, ENCOUNTER_PARAMS, type EncounterEvent, type EncounterDetails } from './detect/encounter.js';
+export { loitering, LOITERING_PARAMS, type LoiteringEvent, type LoiteringDetails } from './detect/loitering.js';
+export { aisGap, AIS_GAP_PARAMS, type AisGapEvent, type AisGapDetails, type ReceptionEvidence } from './detect/ais-gap.js';
+export { positionJump, POSITION_JUMP_PARAMS, type PositionJumpEvent, type PositionJumpDetails } from './detect/position-jump.js';
+export { identityConflict, IDENTITY_CONFLICT_PARAMS, type IdentityConflictEvent, type IdentityConflictDetails, type ConflictPlace } from './detect/identity-conflict.js';
 export { mmsiKind, midOf, flagOfMid, mmsiFacts, MmsiKind, type MmsiFacts } from './identity/mmsi.js';
 export { IdentityField, type IdentityChange } from './track/identity.js';
 export { type TrackPoint } from './track/track-table.js';

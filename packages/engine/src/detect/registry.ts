@@ -5,10 +5,18 @@
  */
 import type { ParamValues } from '../profile/params.js';
 import type { EventOf } from './detector.js';
+import { aisGap } from './ais-gap.js';
 import { encounter } from './encounter.js';
+import { identityConflict } from './identity-conflict.js';
+import { loitering } from './loitering.js';
+import { positionJump } from './position-jump.js';
 
 export const DETECTORS = [
   encounter,
+  loitering,
+  aisGap,
+  positionJump,
+  identityConflict,
 ] as const;
 
 export type DetectorDefinitions = (typeof DETECTORS)[number];

@@ -40,6 +40,7 @@ export function parseProfile(json: unknown): ProfileResult {
   if (typeof description !== 'string') errors.push({ path: 'description', message: `expected a string, got ${describe(description)}` });
   const tracks = parseParams(TRACK_PARAMS, record.tracks, 'tracks', errors);
   const detectors = parseDetectors(record.detectors, errors);
+  if (detectors !== undefined) checkAgreement(detectors, errors);
   if (errors.length > 0 || tracks === undefined || detectors === undefined) return { ok: false, errors };
   return { ok: true, profile: { id: id as string, version: version as string, description: description as string, tracks, detectors } };
 }
@@ -63,4 +64,21 @@ function parseDetectors(json: unknown, errors: ProfileError[]): DetectorParamsMa
     else out[definition.type] = parseParams(definition.params, value, path, errors);
   }
   return out as DetectorParamsMap;
+}
+
+/**
+ * Rules that span detectors. A jump followed by alternation is either a
+ * position_jump (at most maxReturns returns) or an identity_conflict (at
+ * least minSwitches switches); with minSwitches = maxReturns + 1 every such
+ * jump is reported by exactly one of them.
+ */
+function checkAgreement(detectors: DetectorParamsMap, errors: ProfileError[]): void {
+  const jump = detectors.position_jump;
+  const conflict = detectors.identity_conflict;
+  if (jump !== false && conflict !== false && jump !== undefined && conflict !== undefined && conflict.minSwitches !== jump.maxReturns + 1) {
+    errors.push({
+      path: 'detectors.identity_conflict.minSwitches',
+      message: `must be position_jump.maxReturns + 1 = ${jump.maxReturns + 1} (got ${conflict.minSwitches}), so each jump is reported by exactly one of them`,
+    });
+  }
 }

@@ -57,8 +57,8 @@ export function replay(lines: readonly string[], options: ReplayOptions = {}): T
 }
 
 /** The final version of each episode (closed events, and open ones never closed), by id. */
-export function finalEvents(events: readonly TidewatchEvent[]): TidewatchEvent[] {
-  const byId = new Map<string, TidewatchEvent>();
+export function finalEvents<E extends TidewatchEvent>(events: readonly E[]): E[] {
+  const byId = new Map<string, E>();
   for (const e of events) if (!byId.has(e.id) || e.open !== true) byId.set(e.id, e);
   return [...byId.values()];
 }

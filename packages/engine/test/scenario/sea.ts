@@ -25,8 +25,10 @@ import {
   staticAndVoyageData,
   staticDataReportPartA,
   staticDataReportPartB,
+  type AisMessage,
   type EncodableMessage,
 } from '@tidewatch/ais';
+import { fromAis, type Observation } from '../../src/index.js';
 
 export const minutes = (n: number): number => n * 60;
 export const hours = (n: number): number => n * 3600;
@@ -63,6 +65,8 @@ const scratch = { lat: 0, lon: 0 };
 
 export class Voyage {
   readonly legs: Leg[] = [];
+  /** Reports sent from a false position (bad fix, spoofing): the first report at or after `t` says (lat, lon). */
+  readonly falseFixes: Array<{ t: number; lat: number; lon: number }> = [];
   private t: number;
   private lat = NaN;
   private lon = NaN;
@@ -109,6 +113,19 @@ export class Voyage {
   /** Transmits nothing for some seconds, while still moving (default: stopped). */
   silence(seconds: number, moving: { course?: number; knots?: number } = {}): this {
     return this.leg(moving.course ?? 0, moving.knots ?? 0, seconds, false, 0);
+  }
+
+  /** The next report gives a false position (a bad GNSS fix); the voyage itself goes on. */
+  badFix(lat: number, lon: number): this {
+    this.falseFixes.push({ t: this.t, lat, lon });
+    return this;
+  }
+
+  /** From here on the reported position is displaced by (dLat, dLon) degrees: the transmitter's position jumps. */
+  displace(dLat: number, dLon: number): this {
+    this.lat += dLat;
+    this.lon += dLon;
+    return this;
   }
 
   /** Position at time t (ms) within the voyage, or undefined outside it. */
@@ -165,9 +182,7 @@ export class Sea {
 
   /** Every report of every vessel, as tagged NMEA lines in time order. */
   nmea(): string[] {
-    const due: Due[] = [];
-    this.voyages.forEach((v) => this.reports(v, due));
-    due.sort((a, b) => a.t - b.t || a.order - b.order);
+    const due = this.due();
     const lines: string[] = [];
     let sequence = 0;
     for (const d of due) {
@@ -178,6 +193,21 @@ export class Sea {
     return lines;
   }
 
+  /**
+   * The same reports as observations, without the NMEA round trip (for
+   * property tests that replay thousands of variations): each message goes
+   * through `fromAis`, so values are quantised exactly as decoding would.
+   */
+  observations(): Observation[] {
+    return this.due().flatMap((d) => fromAis(d.message as AisMessage, d.t));
+  }
+
+  private due(): Due[] {
+    const due: Due[] = [];
+    this.voyages.forEach((v) => this.reports(v, due));
+    return due.sort((a, b) => a.t - b.t || a.order - b.order);
+  }
+
   private reports(v: Voyage, out: Due[]): void {
     const plan = v.plan;
     const classB = plan.aisClass === 'B';
@@ -185,9 +215,15 @@ export class Sea {
     const staticEvery = (plan.staticEveryS ?? 360) * 1000;
     const order = this.voyages.indexOf(v);
     let nextStatic = v.start;
+    const falseFixes = [...v.falseFixes];
     for (let t = v.start; t < v.end; t += every) {
       const here = v.at(t);
       if (here === undefined || !here.leg.transmitting) continue;
+      if (falseFixes.length > 0 && falseFixes[0]!.t <= t) {
+        const fix = falseFixes.shift()!;
+        here.lat = fix.lat;
+        here.lon = fix.lon;
+      }
       const second = new Date(t).getUTCSeconds();
       const sog = here.leg.knots;
       const cog = here.leg.course % 360;
