@@ -294,15 +294,38 @@ export class CorridorIndex {
     return [keys, start, segments];
   }
 
-  /** Every cell the segment's arc passes over, from its latitude and longitude extent. */
+  /**
+   * Every cell the segment's arc passes over. The arc is cut into pieces no
+   * longer than a cell, and each piece lists the cells of its bounding box,
+   * so a long diagonal segment touches a band of cells, not its whole box.
+   */
   private forEachSegmentCell(s: number, visit: (key: number) => void): void {
     const a = this.segVertex[s]!, b = a + 1;
-    const latA = Math.asin(this.vz[a]!) * DEG, latB = Math.asin(this.vz[b]!) * DEG;
-    const lonA = Math.atan2(this.vy[a]!, this.vx[a]!) * DEG, lonB = Math.atan2(this.vy[b]!, this.vx[b]!) * DEG;
-    const [north, south] = this.arcLatitudeExtent(s, Math.max(latA, latB), Math.min(latA, latB));
+    const { vx, vy, vz } = this;
+    const angle = Math.acos(Math.max(-1, Math.min(1, this.cosLength[s]!)));
+    const pieces = Math.max(1, Math.ceil(angle / (Math.min(this.grid.colWidth, this.grid.rowHeight) * RAD)));
+    const sinAngle = Math.sin(angle);
+    const from = new Float64Array(3), to = new Float64Array([vx[a]!, vy[a]!, vz[a]!]);
+    for (let k = 1; k <= pieces; k++) {
+      from.set(to);
+      if (k === pieces || !(sinAngle > 1e-12)) to.set([vx[b]!, vy[b]!, vz[b]!]);
+      else {
+        // Spherical interpolation: the point a fraction k/pieces of the way along the arc.
+        const wa = Math.sin(((pieces - k) / pieces) * angle) / sinAngle, wb = Math.sin((k / pieces) * angle) / sinAngle;
+        to.set([wa * vx[a]! + wb * vx[b]!, wa * vy[a]! + wb * vy[b]!, wa * vz[a]! + wb * vz[b]!]);
+      }
+      this.forEachPieceCell(from, to, visit);
+    }
+  }
+
+  /** The cells of the bounding box of a short arc between unit vectors p and q. */
+  private forEachPieceCell(p: Float64Array, q: Float64Array, visit: (key: number) => void): void {
+    const latP = Math.asin(Math.max(-1, Math.min(1, p[2]!))) * DEG, latQ = Math.asin(Math.max(-1, Math.min(1, q[2]!))) * DEG;
+    const lonP = Math.atan2(p[1]!, p[0]!) * DEG, lonQ = Math.atan2(q[1]!, q[0]!) * DEG;
+    const [north, south] = arcLatitudeExtent(p, q, Math.max(latP, latQ), Math.min(latP, latQ));
     // Longitude runs monotonically along a minor arc, the short way round (less than
     // 180°), so the ends bound it; ends further apart than 180° cross the antimeridian.
-    let west = Math.min(lonA, lonB), east = Math.max(lonA, lonB);
+    let west = Math.min(lonP, lonQ), east = Math.max(lonP, lonQ);
     if (east - west > 180) [west, east] = [east, west + 360];
     const grid = this.grid;
     const c0 = columnOf(grid, west - SLACK);
@@ -312,28 +335,31 @@ export class CorridorIndex {
       for (let i = 0; i < columns; i++) visit(r * grid.cols + wrapColumn(grid, c0 + i));
     }
   }
+}
 
-  /**
-   * The arc's northmost and southmost latitudes. A great circle bulges
-   * poleward between two ends; its highest point (and the antipode, its
-   * lowest) counts when it lies on the arc.
-   */
-  private arcLatitudeExtent(s: number, north: number, south: number): [number, number] {
-    const nx = this.nx[s]!, ny = this.ny[s]!, nz = this.nz[s]!;
-    // On the equator, or a point (no normal): the ends are the extremes.
-    if (Math.hypot(nx, ny) < 1e-15) return [north, south];
-    // Highest point: the north pole's direction less its component along the normal.
-    const tx = -nz * nx, ty = -nz * ny, tz = 1 - nz * nz;
-    const norm = Math.hypot(tx, ty, tz);
-    const a = this.segVertex[s]!, b = a + 1, cosAB = this.cosLength[s]!;
-    const ta = (tx * this.vx[a]! + ty * this.vy[a]! + tz * this.vz[a]!) / norm;
-    const tb = (tx * this.vx[b]! + ty * this.vy[b]! + tz * this.vz[b]!) / norm;
-    const top = Math.asin(Math.min(1, tz / norm)) * DEG;
-    // On the arc: within the lune of the two ends (the antipode is on it when the signs flip).
-    if (tb - cosAB * ta >= 0 && ta - cosAB * tb >= 0) north = Math.max(north, top);
-    if (-tb + cosAB * ta >= 0 && -ta + cosAB * tb >= 0) south = Math.min(south, -top);
-    return [north, south];
-  }
+/**
+ * The northmost and southmost latitudes of the minor arc p→q. A great circle
+ * bulges poleward between two points; its highest point (and the antipode,
+ * its lowest) counts when it lies on the arc.
+ */
+function arcLatitudeExtent(p: Float64Array, q: Float64Array, north: number, south: number): [number, number] {
+  const [px, py, pz] = [p[0]!, p[1]!, p[2]!], [qx, qy, qz] = [q[0]!, q[1]!, q[2]!];
+  let nx = py * qz - pz * qy, ny = pz * qx - px * qz, nz = px * qy - py * qx;
+  const norm = Math.hypot(nx, ny, nz);
+  if (norm < 1e-15) return [north, south]; // a point: its ends are its extremes
+  [nx, ny, nz] = [nx / norm, ny / norm, nz / norm];
+  // On the equator the ends are the extremes.
+  if (Math.hypot(nx, ny) < 1e-15) return [north, south];
+  // Highest point: the north pole's direction less its component along the normal.
+  const tx = -nz * nx, ty = -nz * ny, tz = 1 - nz * nz;
+  const t = Math.hypot(tx, ty, tz);
+  const cosPQ = px * qx + py * qy + pz * qz;
+  const tp = (tx * px + ty * py + tz * pz) / t, tq = (tx * qx + ty * qy + tz * qz) / t;
+  const top = Math.asin(Math.min(1, tz / t)) * DEG;
+  // On the arc: within the lune of its two ends (the antipode is when both signs flip).
+  if (tq - cosPQ * tp >= 0 && tp - cosPQ * tq >= 0) north = Math.max(north, top);
+  if (-tq + cosPQ * tp >= 0 && -tp + cosPQ * tq >= 0) south = Math.min(south, -top);
+  return [north, south];
 }
 
 const Mode = { nearest: 0, corridors: 1 } as const;

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { uniform } from './support/arbitraries.js';
 import {
   EARTH_RADIUS_METRES,
   METRES_PER_NAUTICAL_MILE,
@@ -26,8 +27,8 @@ function turn(a: number, b: number): number {
   return d > 180 ? 360 - d : d;
 }
 
-const latitude = fc.double({ min: -89, max: 89, noNaN: true });
-const longitude = fc.double({ min: -180, max: 179.999, noNaN: true });
+const latitude = uniform(-89, 89);
+const longitude = uniform(-180, 179.999);
 
 test('units: a nautical mile is 1852 m and a knot a nautical mile per hour', () => {
   assert.equal(METRES_PER_NAUTICAL_MILE, 1852);
@@ -75,7 +76,7 @@ test('bearing: the cardinal directions', () => {
 
 test('destination: sailing a distance on a bearing lands that far away, on that bearing', () => {
   fc.assert(
-    fc.property(latitude, longitude, fc.double({ min: 0, max: 359.999, noNaN: true }), fc.double({ min: 1, max: 5_000_000, noNaN: true }), (lat, lon, bearing, metres) => {
+    fc.property(latitude, longitude, uniform(0, 359.999), uniform(1, 5_000_000), (lat, lon, bearing, metres) => {
       const to = destinationPoint(lat, lon, bearing, metres);
       assert.ok(to.lon >= -180 && to.lon < 180 && Math.abs(to.lat) <= 90);
       close(haversineMetres(lat, lon, to.lat, to.lon), metres, 1e-6 * metres + 1e-3, 'distance');
@@ -105,10 +106,10 @@ test('normaliseLongitude folds into [-180, 180)', () => {
 const shortPair = (maxLat: number, maxMetres: number) =>
   fc
     .record({
-      lat: fc.double({ min: -maxLat, max: maxLat, noNaN: true }),
+      lat: uniform(-maxLat, maxLat),
       lon: longitude,
-      bearing: fc.double({ min: 0, max: 360, noNaN: true }),
-      metres: fc.double({ min: 1, max: maxMetres, noNaN: true }),
+      bearing: uniform(0, 360),
+      metres: uniform(1, maxMetres),
     })
     .map((p) => ({ ...p, to: destinationPoint(p.lat, p.lon, p.bearing, p.metres) }))
     .filter((p) => Math.abs(p.to.lat) <= maxLat);
@@ -146,7 +147,7 @@ function sampledArcMetres(lat: number, lon: number, lat1: number, lon1: number, 
 
 test('pointToArcMetres agrees with the distance to densely sampled points of the arc', () => {
   fc.assert(
-    fc.property(latitude, longitude, shortPair(85, 300_000), fc.double({ min: -1, max: 1, noNaN: true }), fc.double({ min: -1, max: 1, noNaN: true }), (_, __, seg, u, v) => {
+    fc.property(latitude, longitude, shortPair(85, 300_000), uniform(-1, 1), uniform(-1, 1), (_, __, seg, u, v) => {
       // The point lies near the arc: within a few lengths of its start.
       const lat = Math.max(-89.9, Math.min(89.9, seg.lat + u * 3));
       const lon = normaliseLongitude(seg.lon + v * 3);

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { uniform } from './support/arbitraries.js';
 import { areaContains, areaFromMultiPolygon, areaFromPolygon, areaVertexCount, flatRing, ringParity } from '../src/index.js';
 
 /** A square ring [lon, lat] from its south-west corner and side, counter-clockwise, closed. */
@@ -55,9 +56,9 @@ test('a regular polygon contains what its inscribed circle holds and nothing out
   fc.assert(
     fc.property(
       fc.integer({ min: 3, max: 200 }),
-      fc.double({ min: 0, max: 2 * Math.PI, noNaN: true }),
-      fc.double({ min: 0, max: 1.5, noNaN: true }),
-      fc.double({ min: 0, max: 2 * Math.PI, noNaN: true }),
+      uniform(0, 2 * Math.PI),
+      uniform(0, 1.5),
+      uniform(0, 2 * Math.PI),
       (sides, phase, radius, angle) => {
         const ring = Array.from({ length: sides + 1 }, (_, i) => {
           const a = phase + (2 * Math.PI * (i % sides)) / sides;
