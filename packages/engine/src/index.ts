@@ -22,3 +22,4 @@ export { IdentityField, type IdentityChange } from './track/identity.js';
 export { type TrackPoint } from './track/track-table.js';
 export { type AnchorageIndex, type Layers, type NearbyVessels } from './space/vessel-index.js';
 export { anchorageIndex, type AnchoragePoint } from './space/anchorages.js';
+export { CsvObservationReader, CsvFault, parseTime, type CsvRowFault, type CsvReaderResult } from './observe/csv/reader.js';
