@@ -37,13 +37,6 @@ export function readLayout<T>(p: Payload, layout: Layout<T>, out: Record<string,
   }
 }
 
-/** The bits a layout spans: the payload length it needs to be read from real data alone. */
-export function layoutEnd<T>(layout: Layout<T>): number {
-  let end = 0;
-  for (const [, start, width] of layout) end = Math.max(end, start + width);
-  return end;
-}
-
 /**
  * Decodes one binary application (a DAC/FI pair of message 6 or 8) into
  * `out`, after the message's own fields. Returns false, having written
