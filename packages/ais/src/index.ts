@@ -57,3 +57,40 @@ export {
   type AidToNavigationInput,
 } from './encode/scaled.js';
 export { toGpsdJson, type GpsdJsonOptions, type TagBlockFields } from './gpsd-json.js';
+export {
+  type AddressedBinary,
+  type AddressedBinaryHeader,
+  type AddressedBinaryData,
+  type BroadcastBinary,
+  type BroadcastBinaryHeader,
+  type BroadcastBinaryData,
+  type SingleSlotBinary,
+  type MultiSlotBinary,
+} from './messages/binary.js';
+export { type Acknowledge } from './messages/ack.js';
+export { type UtcInquiry } from './messages/utc-inquiry.js';
+export { type AddressedSafetyMessage, type SafetyBroadcast } from './messages/safety.js';
+export { type Interrogation } from './messages/interrogation.js';
+export { type AssignmentModeCommand } from './messages/assignment.js';
+export { type DgnssBroadcast } from './messages/dgnss.js';
+export { type DataLinkManagement } from './messages/datalink.js';
+export { type ChannelManagement, type ChannelManagementArea, type ChannelManagementAddressed } from './messages/channel-management.js';
+export { type GroupAssignmentCommand } from './messages/group-assignment.js';
+export { type MeteoHydroImo236, type MeteoHydroImo289 } from './messages/apps/dac1-meteo-hydro.js';
+export { type DangerousCargoImo236, type DangerousCargoImo289, type CargoEntry } from './messages/apps/dac1-cargo.js';
+export { type TidalWindow, type TidalPrediction } from './messages/apps/dac1-tidal.js';
+export { type AirDraught, type PersonsOnBoard } from './messages/apps/dac1-ship-data.js';
+export { type ClearanceTimeToEnterPort, type BerthingData, type FairwayClosed, type MarineTrafficSignal } from './messages/apps/dac1-port-traffic.js';
+export { type RouteInformation, type Waypoint, type TextDescription } from './messages/apps/dac1-route-text.js';
+export { type VtsTargets, type VtsTarget } from './messages/apps/dac1-vts-targets.js';
+export {
+  type InlandEta,
+  type InlandRta,
+  type InlandPersonsOnBoard,
+  type InlandStaticVoyage,
+  type EmmaWarning,
+  type InlandWaterLevels,
+  type Gauge,
+  type InlandSignalStatus,
+} from './messages/apps/dac200-inland.js';
+export { type AtonMonitoring } from './messages/apps/dac235-aton.js';
