@@ -17,6 +17,7 @@
  * only the parts the tag block had.
  */
 import type { AisMessage } from './messages/registry.js';
+import { AsciiBuffer, asciiBytes } from './gpsd/ascii-buffer.js';
 import { printAddressedBinary, printBroadcastBinary } from './gpsd/binary-applications.js';
 import type { Fields } from './gpsd/fields.js';
 import { jsonString } from './gpsd/printf.js';
@@ -25,7 +26,7 @@ import { REPORT_PRINTERS, type BodyPrinter } from './gpsd/reports.js';
 export interface GpsdJsonOptions {
   /** `-j` (true) or `-u -j` (false). */
   readonly scaled: boolean;
-  /** gpsd's `device` key; gpsdecode reads standard input and says "stdin". */
+  /** gpsd's `device` key; gpsdecode reads standard input and says "stdin". '' leaves the key out, as gpsd does. */
   readonly device?: string;
 }
 
@@ -39,27 +40,78 @@ const PRINTERS: ReadonlyArray<BodyPrinter | undefined> = REPORT_PRINTERS.map((p,
   type === 6 ? printAddressedBinary : type === 8 ? printBroadcastBinary : p,
 );
 
-let lastDevice = 'stdin';
-let lastPrefix = '{"class":"AIS","device":"stdin","type":';
+const REPEAT = asciiBytes(',"repeat":');
+const MMSI = asciiBytes(',"mmsi":');
+const END = asciiBytes('}\n');
 
-/** `{"class":"AIS","device":...,"type":` for a device, remembered across calls (one device per run). */
-function prefix(device: string): string {
-  if (device !== lastDevice) {
-    lastDevice = device;
-    lastPrefix = device === '' ? '{"class":"AIS","type":' : `{"class":"AIS","device":${jsonString(device)},"type":`;
+/**
+ * Prints gpsd JSON lines, each followed by LF, into one growing byte buffer:
+ * the fast path for many messages (no string per message). Take `bytes`,
+ * then `clear`.
+ */
+export class GpsdJsonWriter {
+  private readonly out = new AsciiBuffer();
+  private readonly head: Uint8Array;
+  private readonly scaledKey: Uint8Array;
+  private readonly scaled: boolean;
+
+  constructor(options: GpsdJsonOptions) {
+    const device = options.device ?? 'stdin';
+    this.head = asciiBytes(device === '' ? '{"class":"AIS","type":' : `{"class":"AIS","device":${jsonString(device)},"type":`);
+    this.scaled = options.scaled;
+    this.scaledKey = asciiBytes(`,"scaled":${options.scaled}`);
   }
-  return lastPrefix;
+
+  /** Appends the line for `message` (with our `tagblock` key when `tag` has parts) and a LF. */
+  append(message: AisMessage, tag?: TagBlockFields): void {
+    const m = message as unknown as Fields;
+    const w = this.out;
+    w.raw(this.head);
+    w.int(m.type);
+    w.raw(REPEAT);
+    w.int(m.repeat);
+    w.raw(MMSI);
+    w.int(m.mmsi);
+    w.raw(this.scaledKey);
+    PRINTERS[m.type as number]?.(m, this.scaled, w);
+    if (tag !== undefined) w.ascii(tagBlockJson(tag));
+    w.raw(END);
+  }
+
+  /** The lines appended since the last `clear` (a view: copy it before appending more). */
+  get bytes(): Uint8Array {
+    return this.out.bytes.subarray(0, this.out.length);
+  }
+
+  get length(): number {
+    return this.out.length;
+  }
+
+  clear(): void {
+    this.out.length = 0;
+  }
+
+  /** The lines appended since the last `clear`, as text. */
+  text(): string {
+    return this.out.text();
+  }
 }
+
+const writers = new Map<string, GpsdJsonWriter>();
 
 /** The gpsd JSON line for a message (no line ending), with our `tagblock` key when `tag` has parts. */
 export function toGpsdJson(message: AisMessage, options: GpsdJsonOptions, tag?: TagBlockFields): string {
-  const m = message as unknown as Fields;
-  const scaled = options.scaled;
-  const printer = PRINTERS[m.type as number];
-  const body = printer === undefined ? '' : printer(m, scaled);
-  const head = `${prefix(options.device ?? 'stdin')}${m.type},"repeat":${m.repeat},"mmsi":${m.mmsi},"scaled":${scaled}`;
-  const line = body === '' ? head : `${head},${body}`;
-  return tag === undefined ? `${line}}` : `${line}${tagBlockJson(tag)}}`;
+  const key = `${options.scaled}${options.device ?? 'stdin'}`;
+  let w = writers.get(key);
+  if (w === undefined) {
+    if (writers.size > 16) writers.clear();
+    w = new GpsdJsonWriter(options);
+    writers.set(key, w);
+  }
+  w.clear();
+  w.append(message, tag);
+  const line = w.text();
+  return line.slice(0, -1);
 }
 
 /** `,"tagblock":{...}` for the parts present, or '' when none is. */

@@ -56,7 +56,7 @@ export {
   type SarAircraftInput,
   type AidToNavigationInput,
 } from './encode/scaled.js';
-export { toGpsdJson, type GpsdJsonOptions, type TagBlockFields } from './gpsd-json.js';
+export { toGpsdJson, GpsdJsonWriter, type GpsdJsonOptions, type TagBlockFields } from './gpsd-json.js';
 export {
   type AddressedBinary,
   type AddressedBinaryHeader,

@@ -21,6 +21,7 @@ import fc from 'fast-check';
 import { toGpsdJson } from '../src/gpsd-json.js';
 import type { AisMessage } from '../src/index.js';
 import { fixed, jsonString } from '../src/gpsd/printf.js';
+import { AsciiBuffer } from '../src/gpsd/ascii-buffer.js';
 import { SHARED_DATA, sharedDataAbsent } from './support/shared-data.js';
 
 type Json = Record<string, unknown>;
@@ -118,6 +119,22 @@ test('fixed agrees with C printf on dyadic values (all the ties) and on quotient
       cPrintf(digits, values),
     );
   }
+});
+
+test('the byte printer\'s integers, degrees and tenths print what String and fixed print', () => {
+  const w = new AsciiBuffer(4);
+  const printed = (write: (w: AsciiBuffer) => void): string => {
+    w.length = 0;
+    write(w);
+    return w.text();
+  };
+  const check = (n: number): boolean =>
+    printed((w) => w.int(n)) === String(n) &&
+    printed((w) => w.degrees(n)) === fixed(n / 600000, 6) &&
+    printed((w) => w.tenths(n)) === fixed(n / 10, 1);
+  fc.assert(fc.property(fc.integer({ min: -(2 ** 31), max: 2 ** 31 }), check));
+  for (const n of [0, 1, -1, 2, -2, 5, 9, 10, -10, 599999, 600000, -600000, 108600000, 54600000, -54600000, 2 ** 40]) assert.ok(check(n), String(n));
+  assert.equal(printed((w) => w.str('A"B')), '"A\\"B"');
 });
 
 test('jsonString is JSON that parses back to the same string, escaping as gpsd does', () => {

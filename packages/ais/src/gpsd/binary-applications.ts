@@ -49,6 +49,7 @@ import {
 } from './legends.js';
 import { fixed, jsonString } from './printf.js';
 import type { BodyPrinter } from './reports.js';
+import type { AsciiBuffer } from './ascii-buffer.js';
 
 /** Position in 1/1000 minute, `%.4f` degrees when scaled. */
 const lonLat3 = { lon: divided('lon', 60000, 4), lat: divided('lat', 60000, 4) };
@@ -176,9 +177,10 @@ function gla(): Plan {
 }
 
 function applicationPrinter(plans: ReadonlyMap<number, Plan>): BodyPrinter {
-  return (m: Fields, scaled: boolean) => {
+  return (m: Fields, scaled: boolean, w: AsciiBuffer) => {
     const plan = m.data === undefined ? plans.get(m.dac * 64 + m.fid) ?? NO_RULES : NO_RULES;
-    return formatFields(m, plan, scaled, true);
+    const body = formatFields(m, plan, scaled, true);
+    if (body !== '') w.ascii(',' + body);
   };
 }
 

@@ -25,17 +25,44 @@ export type Plan = Readonly<Record<string, FieldRule>>;
 
 const HEADER_KEYS = new Set(['type', 'repeat', 'mmsi']);
 
+/** How one key of a plan prints: its rule, or its quoted name for a plain value; `skip` for keys not printed here. */
+interface KeyEntry {
+  readonly rule: FieldRule | undefined;
+  readonly head: string;
+  readonly skip: boolean;
+}
+
+/** Per plan, per key, what `formatFields` decided the first time it met the key. */
+const ENTRIES = new WeakMap<Plan, Map<string, KeyEntry>>();
+
+function entriesOf(plan: Plan): Map<string, KeyEntry> {
+  let entries = ENTRIES.get(plan);
+  if (entries === undefined) {
+    entries = new Map();
+    ENTRIES.set(plan, entries);
+  }
+  return entries;
+}
+
+function entryFor(entries: Map<string, KeyEntry>, plan: Plan, key: string): KeyEntry {
+  // Legends are ours to print; a message carrying one would print it twice.
+  const entry = { rule: plan[key], head: `${jsonString(key)}:`, skip: key.endsWith('_text') };
+  if (entries.size < 4096) entries.set(key, entry);
+  return entry;
+}
+
 /** `"k":v,...` for the fields of `m` (without the header fields when `top`). */
 export function formatFields(m: Fields, plan: Plan, scaled: boolean, top: boolean): string {
+  const entries = entriesOf(plan);
   let out = '';
   for (const key in m) {
     if (top && HEADER_KEYS.has(key)) continue;
-    // Legends are ours to print; a message carrying one would print it twice.
-    if (key.endsWith('_text')) continue;
     const value: unknown = m[key];
     if (value === undefined) continue;
-    const rule = plan[key];
-    out += (out === '' ? '' : ',') + (rule === undefined ? `${jsonString(key)}:${plainValue(value, scaled)}` : rule(value, scaled));
+    const entry = entries.get(key) ?? entryFor(entries, plan, key);
+    if (entry.skip) continue;
+    const text = entry.rule === undefined ? entry.head + plainValue(value, scaled) : entry.rule(value, scaled);
+    out = out === '' ? text : `${out},${text}`;
   }
   return out;
 }
@@ -45,10 +72,10 @@ export function plainValue(value: unknown, scaled: boolean): string {
   switch (typeof value) {
     case 'number':
       return Number.isFinite(value) ? String(value) : '"nan"';
-    case 'boolean':
-      return value ? 'true' : 'false';
     case 'string':
       return jsonString(value);
+    case 'boolean':
+      return value ? 'true' : 'false';
     case 'object':
       if (value === null) return 'null';
       if (Array.isArray(value)) return `[${value.map((e) => plainValue(e, scaled)).join(',')}]`;

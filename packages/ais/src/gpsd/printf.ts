@@ -44,3 +44,4 @@ export function jsonString(s: string): string {
   }
   return out + '"';
 }
+

@@ -2,129 +2,342 @@
  * gpsd JSON bodies for every message type but the binary ones (6 and 8).
  *
  * The types that make up nearly all traffic (1-5, 9, 11, 18, 19, 21, 27) have
- * straight-line printers: one template per mode, legends pre-quoted, no loop
- * over keys. The rest print through a plan (`fields.ts`). A body is the text
- * after gpsd's `"scaled":...,` and before the closing brace.
+ * straight-line printers that write bytes: keys as constant text, legends
+ * pre-quoted, numbers printed in place, no string per field. The rest print
+ * through a plan (`fields.ts`). A body is everything after gpsd's
+ * `"scaled":true|false`, each field with its leading comma, without the
+ * closing brace.
  */
+import { asciiBytes, keyBytes, type AsciiBuffer } from './ascii-buffer.js';
 import { coded, divided, formatFields, NO_RULES, quotedDivided, quotedTable, type Fields, type Plan } from './fields.js';
 import { EPFD, EPFD_INVALID, NAV_STATUS, NAVAID_TYPE, NAVAID_TYPE_INVALID, SHIP_TYPE, SHIP_TYPE_INVALID, STATION_TYPE, STATION_TYPE_INVALID } from './legends.js';
 import { fixed, jsonString } from './printf.js';
 
-export type BodyPrinter = (m: Fields, scaled: boolean) => string;
+export type BodyPrinter = (m: Fields, scaled: boolean, w: AsciiBuffer) => void;
 
-const NAV_Q = quotedTable(NAV_STATUS);
-const EPFD_Q = quotedTable(EPFD);
-const EPFD_INVALID_Q = jsonString(EPFD_INVALID);
-const SHIP_Q = quotedTable(SHIP_TYPE);
-const SHIP_INVALID_Q = jsonString(SHIP_TYPE_INVALID);
+/** Keys as bytes, each with its leading comma: `K.lon` is `,"lon":`. */
+const K = keyBytes([
+  'epfd',
+  'epfd_text',
+  'shiptype',
+  'shiptype_text',
+  'to_bow',
+  'to_stern',
+  'to_port',
+  'to_starboard',
+  'lon',
+  'lat',
+  'status',
+  'status_text',
+  'turn',
+  'speed',
+  'accuracy',
+  'heading',
+  'second',
+  'maneuver',
+  'raim',
+  'radio',
+  'timestamp',
+  'imo',
+  'ais_version',
+  'callsign',
+  'shipname',
+  'eta',
+  'destination',
+  'dte',
+  'alt',
+  'regional',
+  'reserved',
+  'cs',
+  'display',
+  'dsc',
+  'band',
+  'msg22',
+  'assigned',
+  'aid_type',
+  'aid_type_text',
+  'name',
+  'off_position',
+  'virtual_aid',
+  'course',
+  'gnss',
+  'draught',
+] as const);
 
-const epfdText = (n: number): string => (n < EPFD_Q.length ? EPFD_Q[n]! : EPFD_INVALID_Q);
-const shipText = (n: number): string => (n < SHIP_Q.length ? SHIP_Q[n]! : SHIP_INVALID_Q);
+/** Legends quoted and as bytes. */
+const quotedBytes = (table: readonly string[]): readonly Uint8Array[] => quotedTable(table).map(asciiBytes);
+const NAV_Q = quotedBytes(NAV_STATUS);
+const EPFD_Q = quotedBytes(EPFD);
+const EPFD_INVALID_Q = asciiBytes(jsonString(EPFD_INVALID));
+const SHIP_Q = quotedBytes(SHIP_TYPE);
+const SHIP_INVALID_Q = asciiBytes(jsonString(SHIP_TYPE_INVALID));
+const NAVAID_Q = quotedBytes(NAVAID_TYPE);
+const NAVAID_INVALID_Q = asciiBytes(jsonString(NAVAID_TYPE_INVALID));
+const EMPTY_Q = asciiBytes('""');
 
-/** 1/10000 minute → degrees, as gpsd's `%.6f` of `x / 600000.0`. */
-const degrees = (x: number): string => fixed(x / 600000, 6);
-/** Tenths → `%.1f`. */
-const tenths = (x: number): string => fixed(x / 10, 1);
-
-/** Rate of turn, scaled: gpsd prints the square of turn/4.733 (the sign is lost, as in gpsd) or a word. */
-function turnScaled(turn: number): string {
-  if (turn === -128) return '"nan"';
-  if (turn === -127) return '"fastleft"';
-  if (turn === 127) return '"fastright"';
-  const rot = turn / 4.733;
-  return fixed(rot * rot, 0);
+function epfd(m: Fields, w: AsciiBuffer): void {
+  const n = m.epfd as number;
+  w.raw(K.epfd);
+  w.int(n);
+  w.raw(K.epfd_text);
+  w.raw(n >= 0 && n < EPFD_Q.length ? EPFD_Q[n]! : EPFD_INVALID_Q);
 }
 
-/** Speed over ground in tenths of a knot, scaled: 1023 not available, 1022 "102.2 knots or more". */
-function speedScaled(speed: number): string {
-  if (speed === 1023) return '"nan"';
-  if (speed === 1022) return '"fast"';
-  return tenths(speed);
+function shiptype(m: Fields, w: AsciiBuffer): void {
+  const n = m.shiptype as number;
+  w.raw(K.shiptype);
+  w.int(n);
+  w.raw(K.shiptype_text);
+  w.raw(n >= 0 && n < SHIP_Q.length ? SHIP_Q[n]! : SHIP_INVALID_Q);
 }
 
-function positionReportClassA(m: Fields, scaled: boolean): string {
-  const head = `"status":${m.status},"status_text":${NAV_Q[m.status]},"turn":`;
-  const tail = `,"heading":${m.heading},"second":${m.second},"maneuver":${m.maneuver},"raim":${m.raim},"radio":${m.radio}`;
-  if (!scaled) {
-    return `${head}${m.turn},"speed":${m.speed},"accuracy":${m.accuracy},"lon":${m.lon},"lat":${m.lat},"course":${m.course}${tail}`;
-  }
-  return `${head}${turnScaled(m.turn)},"speed":${speedScaled(m.speed)},"accuracy":${m.accuracy},"lon":${degrees(m.lon)},"lat":${degrees(m.lat)},"course":${tenths(m.course)}${tail}`;
+function dimensions(m: Fields, w: AsciiBuffer): void {
+  w.raw(K.to_bow);
+  w.int(m.to_bow);
+  w.raw(K.to_stern);
+  w.int(m.to_stern);
+  w.raw(K.to_port);
+  w.int(m.to_port);
+  w.raw(K.to_starboard);
+  w.int(m.to_starboard);
+}
+
+/** `"lon":..,"lat":..` in 1/10000 minute: raw, or `%.6f` degrees when scaled. */
+function position(m: Fields, scaled: boolean, w: AsciiBuffer): void {
+  w.raw(K.lon);
+  if (scaled) w.degrees(m.lon);
+  else w.int(m.lon);
+  w.raw(K.lat);
+  if (scaled) w.degrees(m.lat);
+  else w.int(m.lat);
+}
+
+function tenthsField(key: Uint8Array, v: number, scaled: boolean, w: AsciiBuffer): void {
+  w.raw(key);
+  if (scaled) w.tenths(v);
+  else w.int(v);
+}
+
+/**
+ * Rate of turn, scaled, for every raw value -128..127: the square of
+ * turn/4.733 as gpsd prints it (the sign is lost, as in gpsd), or its words
+ * for not available (-128) and turning fast without a turn indicator (±127).
+ */
+const TURN_SCALED: readonly Uint8Array[] = Array.from({ length: 256 }, (_, i) => {
+  const t = i - 128;
+  if (t === -128) return asciiBytes('"nan"');
+  if (t === -127) return asciiBytes('"fastleft"');
+  if (t === 127) return asciiBytes('"fastright"');
+  const rot = t / 4.733;
+  return asciiBytes(fixed(rot * rot, 0));
+});
+
+/** Types 1-3. Scaled speed: 1023 is not available, 1022 "102.2 knots or more". */
+function positionReportClassA(m: Fields, scaled: boolean, w: AsciiBuffer): void {
+  w.raw(K.status);
+  w.int(m.status);
+  w.raw(K.status_text);
+  w.raw(NAV_Q[m.status] ?? EMPTY_Q);
+  w.raw(K.turn);
+  if (scaled && m.turn >= -128 && m.turn <= 127) w.raw(TURN_SCALED[m.turn + 128]!);
+  else w.int(m.turn);
+  w.raw(K.speed);
+  if (!scaled) w.int(m.speed);
+  else if (m.speed === 1023) w.ascii('"nan"');
+  else if (m.speed === 1022) w.ascii('"fast"');
+  else w.tenths(m.speed);
+  w.raw(K.accuracy);
+  w.bool(m.accuracy);
+  position(m, scaled, w);
+  tenthsField(K.course, m.course, scaled, w);
+  w.raw(K.heading);
+  w.int(m.heading);
+  w.raw(K.second);
+  w.int(m.second);
+  w.raw(K.maneuver);
+  w.int(m.maneuver);
+  w.raw(K.raim);
+  w.bool(m.raim);
+  w.raw(K.radio);
+  w.int(m.radio);
 }
 
 /** Types 4 and 11. */
-function baseStationReport(m: Fields, scaled: boolean): string {
-  const lon = scaled ? degrees(m.lon) : m.lon;
-  const lat = scaled ? degrees(m.lat) : m.lat;
-  return `"timestamp":${jsonString(m.timestamp)},"accuracy":${m.accuracy},"lon":${lon},"lat":${lat},"epfd":${m.epfd},"epfd_text":${epfdText(m.epfd)},"raim":${m.raim},"radio":${m.radio}`;
+function baseStationReport(m: Fields, scaled: boolean, w: AsciiBuffer): void {
+  w.raw(K.timestamp);
+  w.str(m.timestamp);
+  w.raw(K.accuracy);
+  w.bool(m.accuracy);
+  position(m, scaled, w);
+  epfd(m, w);
+  w.raw(K.raim);
+  w.bool(m.raim);
+  w.raw(K.radio);
+  w.int(m.radio);
 }
 
-function staticAndVoyageData(m: Fields, scaled: boolean): string {
-  return (
-    `"imo":${m.imo},"ais_version":${m.ais_version},"callsign":${jsonString(m.callsign)},"shipname":${jsonString(m.shipname)},` +
-    `"shiptype":${m.shiptype},"shiptype_text":${shipText(m.shiptype)},"to_bow":${m.to_bow},"to_stern":${m.to_stern},"to_port":${m.to_port},"to_starboard":${m.to_starboard},` +
-    `"epfd":${m.epfd},"epfd_text":${epfdText(m.epfd)},"eta":${jsonString(m.eta)},"draught":${scaled ? tenths(m.draught) : m.draught},` +
-    `"destination":${jsonString(m.destination)},"dte":${m.dte}`
-  );
+/** Type 5. */
+function staticAndVoyageData(m: Fields, scaled: boolean, w: AsciiBuffer): void {
+  w.raw(K.imo);
+  w.int(m.imo);
+  w.raw(K.ais_version);
+  w.int(m.ais_version);
+  w.raw(K.callsign);
+  w.str(m.callsign);
+  w.raw(K.shipname);
+  w.str(m.shipname);
+  shiptype(m, w);
+  dimensions(m, w);
+  epfd(m, w);
+  w.raw(K.eta);
+  w.str(m.eta);
+  tenthsField(K.draught, m.draught, scaled, w);
+  w.raw(K.destination);
+  w.str(m.destination);
+  w.raw(K.dte);
+  w.int(m.dte);
 }
 
-/** Type 9. Altitude 4095 is not available, 4094 "4094 m or higher"; speed 1023 not available, 1022 "1022 knots or more". */
-function sarAircraftReport(m: Fields, scaled: boolean): string {
-  const tail = `,"second":${m.second},"regional":${m.regional},"dte":${m.dte},"raim":${m.raim},"radio":${m.radio}`;
-  if (!scaled) {
-    return `"alt":${m.alt},"speed":${m.speed},"accuracy":${m.accuracy},"lon":${m.lon},"lat":${m.lat},"course":${m.course}${tail}`;
-  }
-  const alt = m.alt === 4095 ? '"nan"' : m.alt === 4094 ? '"high"' : String(m.alt);
-  const speed = m.speed === 1023 ? '"nan"' : m.speed === 1022 ? '"fast"' : String(m.speed);
-  return `"alt":${alt},"speed":${speed},"accuracy":${m.accuracy},"lon":${degrees(m.lon)},"lat":${degrees(m.lat)},"course":${tenths(m.course)}${tail}`;
+/** Type 9. Scaled: altitude 4095 not available, 4094 "4094 m or higher"; speed 1023 not available, 1022 "1022 knots or more". */
+function sarAircraftReport(m: Fields, scaled: boolean, w: AsciiBuffer): void {
+  w.raw(K.alt);
+  if (scaled && m.alt === 4095) w.ascii('"nan"');
+  else if (scaled && m.alt === 4094) w.ascii('"high"');
+  else w.int(m.alt);
+  w.raw(K.speed);
+  if (scaled && m.speed === 1023) w.ascii('"nan"');
+  else if (scaled && m.speed === 1022) w.ascii('"fast"');
+  else w.int(m.speed);
+  w.raw(K.accuracy);
+  w.bool(m.accuracy);
+  position(m, scaled, w);
+  tenthsField(K.course, m.course, scaled, w);
+  w.raw(K.second);
+  w.int(m.second);
+  w.raw(K.regional);
+  w.int(m.regional);
+  w.raw(K.dte);
+  w.int(m.dte);
+  w.raw(K.raim);
+  w.bool(m.raim);
+  w.raw(K.radio);
+  w.int(m.radio);
 }
 
 /** The fields types 18 and 19 share, up to `regional`. */
-function classBPosition(m: Fields, scaled: boolean): string {
-  if (!scaled) {
-    return `"reserved":${m.reserved},"speed":${m.speed},"accuracy":${m.accuracy},"lon":${m.lon},"lat":${m.lat},"course":${m.course},"heading":${m.heading},"second":${m.second},"regional":${m.regional}`;
-  }
-  return `"reserved":${m.reserved},"speed":${tenths(m.speed)},"accuracy":${m.accuracy},"lon":${degrees(m.lon)},"lat":${degrees(m.lat)},"course":${tenths(m.course)},"heading":${m.heading},"second":${m.second},"regional":${m.regional}`;
+function classBPosition(m: Fields, scaled: boolean, w: AsciiBuffer): void {
+  w.raw(K.reserved);
+  w.int(m.reserved);
+  tenthsField(K.speed, m.speed, scaled, w);
+  w.raw(K.accuracy);
+  w.bool(m.accuracy);
+  position(m, scaled, w);
+  tenthsField(K.course, m.course, scaled, w);
+  w.raw(K.heading);
+  w.int(m.heading);
+  w.raw(K.second);
+  w.int(m.second);
+  w.raw(K.regional);
+  w.int(m.regional);
 }
 
-function positionReportClassB(m: Fields, scaled: boolean): string {
-  return `${classBPosition(m, scaled)},"cs":${m.cs},"display":${m.display},"dsc":${m.dsc},"band":${m.band},"msg22":${m.msg22},"raim":${m.raim},"radio":${m.radio}`;
+/** Type 18. */
+function positionReportClassB(m: Fields, scaled: boolean, w: AsciiBuffer): void {
+  classBPosition(m, scaled, w);
+  w.raw(K.cs);
+  w.bool(m.cs);
+  w.raw(K.display);
+  w.bool(m.display);
+  w.raw(K.dsc);
+  w.bool(m.dsc);
+  w.raw(K.band);
+  w.bool(m.band);
+  w.raw(K.msg22);
+  w.bool(m.msg22);
+  w.raw(K.raim);
+  w.bool(m.raim);
+  w.raw(K.radio);
+  w.int(m.radio);
 }
 
-function extendedPositionReportClassB(m: Fields, scaled: boolean): string {
-  return (
-    `${classBPosition(m, scaled)},"shipname":${jsonString(m.shipname)},"shiptype":${m.shiptype},"shiptype_text":${shipText(m.shiptype)},` +
-    `"to_bow":${m.to_bow},"to_stern":${m.to_stern},"to_port":${m.to_port},"to_starboard":${m.to_starboard},` +
-    `"epfd":${m.epfd},"epfd_text":${epfdText(m.epfd)},"raim":${m.raim},"dte":${m.dte},"assigned":${m.assigned}`
-  );
+/** Type 19. */
+function extendedPositionReportClassB(m: Fields, scaled: boolean, w: AsciiBuffer): void {
+  classBPosition(m, scaled, w);
+  w.raw(K.shipname);
+  w.str(m.shipname);
+  shiptype(m, w);
+  dimensions(m, w);
+  epfd(m, w);
+  w.raw(K.raim);
+  w.bool(m.raim);
+  w.raw(K.dte);
+  w.int(m.dte);
+  w.raw(K.assigned);
+  w.bool(m.assigned);
 }
-
-const NAVAID_Q = quotedTable(NAVAID_TYPE);
 
 /** Type 21. gpsd puts `accuracy` after the position when scaled and before it when not. */
-function aidToNavigationReport(m: Fields, scaled: boolean): string {
-  const head = `"aid_type":${m.aid_type},"aid_type_text":${NAVAID_Q[m.aid_type] ?? jsonString(NAVAID_TYPE_INVALID)},"name":${jsonString(m.name)},`;
-  const position = scaled
-    ? `"lon":${degrees(m.lon)},"lat":${degrees(m.lat)},"accuracy":${m.accuracy}`
-    : `"accuracy":${m.accuracy},"lon":${m.lon},"lat":${m.lat}`;
-  return (
-    `${head}${position},"to_bow":${m.to_bow},"to_stern":${m.to_stern},"to_port":${m.to_port},"to_starboard":${m.to_starboard},` +
-    `"epfd":${m.epfd},"epfd_text":${epfdText(m.epfd)},"second":${m.second},"regional":${m.regional},` +
-    `"off_position":${m.off_position},"raim":${m.raim},"virtual_aid":${m.virtual_aid}`
-  );
+function aidToNavigationReport(m: Fields, scaled: boolean, w: AsciiBuffer): void {
+  const n = m.aid_type as number;
+  w.raw(K.aid_type);
+  w.int(n);
+  w.raw(K.aid_type_text);
+  w.raw(n >= 0 && n < NAVAID_Q.length ? NAVAID_Q[n]! : NAVAID_INVALID_Q);
+  w.raw(K.name);
+  w.str(m.name);
+  if (scaled) {
+    position(m, scaled, w);
+    w.raw(K.accuracy);
+    w.bool(m.accuracy);
+  } else {
+    w.raw(K.accuracy);
+    w.bool(m.accuracy);
+    position(m, scaled, w);
+  }
+  dimensions(m, w);
+  epfd(m, w);
+  w.raw(K.second);
+  w.int(m.second);
+  w.raw(K.regional);
+  w.int(m.regional);
+  w.raw(K.off_position);
+  w.bool(m.off_position);
+  w.raw(K.raim);
+  w.bool(m.raim);
+  w.raw(K.virtual_aid);
+  w.bool(m.virtual_aid);
 }
 
 /** Type 27: positions in 1/10 minute; scaled, the status is its legend and has no `status_text`. */
-function longRangeReport(m: Fields, scaled: boolean): string {
-  const status = scaled ? NAV_Q[m.status] : m.status;
-  const lon = scaled ? fixed(m.lon / 600, 1) : m.lon;
-  const lat = scaled ? fixed(m.lat / 600, 1) : m.lat;
-  return `"status":${status},"accuracy":${m.accuracy},"lon":${lon},"lat":${lat},"speed":${m.speed},"course":${m.course},"raim":${m.raim},"gnss":${m.gnss}`;
+function longRangeReport(m: Fields, scaled: boolean, w: AsciiBuffer): void {
+  w.raw(K.status);
+  if (scaled) w.raw(NAV_Q[m.status] ?? EMPTY_Q);
+  else w.int(m.status);
+  w.raw(K.accuracy);
+  w.bool(m.accuracy);
+  w.raw(K.lon);
+  if (scaled) w.ascii(fixed(m.lon / 600, 1));
+  else w.int(m.lon);
+  w.raw(K.lat);
+  if (scaled) w.ascii(fixed(m.lat / 600, 1));
+  else w.int(m.lat);
+  w.raw(K.speed);
+  w.int(m.speed);
+  w.raw(K.course);
+  w.int(m.course);
+  w.raw(K.raim);
+  w.bool(m.raim);
+  w.raw(K.gnss);
+  w.bool(m.gnss);
 }
 
-const planned =
-  (plan: Plan): BodyPrinter =>
-  (m, scaled) =>
-    formatFields(m, plan, scaled, true);
+/** A printer for the fields of a message through a plan. */
+export function planned(plan: Plan): BodyPrinter {
+  return (m, scaled, w) => {
+    const body = formatFields(m, plan, scaled, true);
+    if (body !== '') w.ascii(',' + body);
+  };
+}
 
 /** Type 17: the DGNSS station position in 1/10 minute. */
 const DGNSS_PLAN: Plan = { lon: divided('lon', 600, 1), lat: divided('lat', 600, 1) };
@@ -146,7 +359,7 @@ const GROUP_ASSIGNMENT_PLAN: Plan = {
 /** Type 24 parts A and B: whatever part the message is, with the legend after `shiptype`. */
 const STATIC_DATA_PLAN: Plan = { shiptype: coded('shiptype', SHIP_TYPE, SHIP_TYPE_INVALID) };
 
-/** Body printers by message type; 6 and 8 are filled in by the binary applications module. */
+/** Body printers by message type; 6 and 8 are the binary applications' (`binary-applications.ts`). */
 export const REPORT_PRINTERS: ReadonlyArray<BodyPrinter | undefined> = [
   undefined,
   positionReportClassA,
