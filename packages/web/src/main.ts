@@ -58,6 +58,10 @@ const probe = {
   /** Vessels in the last drawn vessel layer, the table version drawn, and when. */
   drawn: { count: 0, version: -1, at: 0 },
   frames: 0,
+  /** When the last position frame arrived (performance.now()). */
+  frameAt: 0,
+  /** When that frame had been written into the vessel table. */
+  appliedAt: 0,
   project(mmsi: number): [number, number] | null {
     const t = shownTable();
     const slot = t.slotOf(mmsi);
@@ -188,7 +192,9 @@ function viewBox(): BBox {
 const link = connectLive(liveUrl(location), {
   frame: (columns) => {
     probe.frames++;
+    probe.frameAt = performance.now();
     live.applyFrame(columns, log);
+    probe.appliedAt = performance.now();
     slider.setBounds(Math.min(log.earliest, firstEventTime()), Math.max(log.latest, columns.time));
     if (!fittedOnce && !urlView && live.count > 0) fitToTraffic();
     if (slider.live) redraw();

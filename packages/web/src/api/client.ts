@@ -46,7 +46,7 @@ export class ApiClient {
 
   /** A layer's features, whatever envelope the server wraps them in. */
   async layerFeatures(id: string): Promise<Result<FeatureCollection>> {
-    const r = await this.get<unknown>(`api/v1/layers/${encodeURIComponent(id)}/features`, {});
+    const r = await this.get<unknown>(`api/v1/layers/${encodeURIComponent(id)}`, {});
     if (!r.ok) return r;
     const fc = findFeatureCollection(r.value);
     return fc ? { ok: true, value: fc } : { ok: false, error: `layer ${id} has no GeoJSON features` };

@@ -6,11 +6,14 @@
  */
 import type { PositionColumns } from '@tidewatch/protocol';
 import { CLASS_RGBA, shipClassIndex } from '../map/ship-types.js';
+import { MmsiSlots } from './mmsi-slots.js';
 
 /** Where a reported position is also recorded (the history behind the time slider). */
 export interface ReportSink {
   append(time: number, mmsi: number, lat: number, lon: number, sog: number, cog: number, heading: number, shipType: number): void;
 }
+
+const SAME_REPORT_MS = 100;
 
 export class VesselTable {
   count = 0;
@@ -32,7 +35,10 @@ export class VesselTable {
   colours: Uint8Array;
   /** 1 when the vessel has a heading or course to point with, else it is drawn as a dot. */
   pointed: Uint8Array;
-  private readonly slots = new Map<number, number>();
+  /** The frame generation that last wrote each slot. */
+  private stamp: Uint32Array;
+  private generation = 0;
+  private readonly slots: MmsiSlots;
 
   constructor(capacity = 1024) {
     this.mmsi = new Uint32Array(capacity);
@@ -48,6 +54,8 @@ export class VesselTable {
     this.angles = new Float32Array(capacity);
     this.colours = new Uint8Array(capacity * 4);
     this.pointed = new Uint8Array(capacity);
+    this.stamp = new Uint32Array(capacity);
+    this.slots = new MmsiSlots(capacity);
   }
 
   get capacity(): number {
@@ -55,7 +63,7 @@ export class VesselTable {
   }
 
   slotOf(mmsi: number): number {
-    return this.slots.get(mmsi) ?? -1;
+    return this.slots.get(mmsi);
   }
 
   clear(): void {
@@ -67,7 +75,7 @@ export class VesselTable {
   /** Writes one vessel's position, adding it if new; returns its slot. */
   upsert(mmsi: number, lat: number, lon: number, sog: number, cog: number, heading: number, time: number, shipType: number, navStatus: number): number {
     let slot = this.slots.get(mmsi);
-    if (slot === undefined) {
+    if (slot < 0) {
       if (this.count === this.capacity) this.reserve(this.capacity * 2);
       slot = this.count++;
       this.slots.set(mmsi, slot);
@@ -88,14 +96,19 @@ export class VesselTable {
     const bearing = Number.isNaN(heading) ? cog : heading;
     this.pointed[slot] = Number.isNaN(bearing) ? 0 : 1;
     this.angles[slot] = Number.isNaN(bearing) ? 0 : -bearing;
-    this.colours.set(CLASS_RGBA.subarray(shipClassIndex(shipType) * 4, shipClassIndex(shipType) * 4 + 4), slot * 4);
+    const c = shipClassIndex(shipType) * 4, o = slot * 4;
+    this.colours[o] = CLASS_RGBA[c]!;
+    this.colours[o + 1] = CLASS_RGBA[c + 1]!;
+    this.colours[o + 2] = CLASS_RGBA[c + 2]!;
+    this.colours[o + 3] = CLASS_RGBA[c + 3]!;
+    this.stamp[slot] = this.generation;
     return slot;
   }
 
   /** Removes a vessel by moving the last one into its slot. */
   remove(mmsi: number): void {
     const slot = this.slots.get(mmsi);
-    if (slot === undefined) return;
+    if (slot < 0) return;
     this.slots.delete(mmsi);
     const last = --this.count;
     if (slot !== last) this.moveSlot(last, slot);
@@ -111,23 +124,24 @@ export class VesselTable {
    * vessels it carries. Positions whose time changed are also sent to `sink`.
    */
   applyFrame(f: PositionColumns, sink?: ReportSink): void {
-    if (f.snapshot) this.retainOnly(f.mmsi, f.count);
+    // Every vessel written below is stamped with this generation; after a snapshot, the
+    // ones without it were not in the box any more.
+    this.generation = (this.generation + 1) >>> 0;
     for (let i = 0; i < f.count; i++) {
       const mmsi = f.mmsi[i]!;
-      const time = f.time - f.age[i]! * 1000;
       const known = this.slots.get(mmsi);
-      const isNew = known === undefined || this.time[known] !== time;
+      let time = f.time - f.age[i]! * 1000;
+      // Age is float32 seconds: the same report, sent again in a later frame, comes back a
+      // few microseconds off. Reports of one vessel are seconds apart, so within the
+      // tolerance it is the same report and keeps the time it was first given.
+      const isNew = known < 0 || Math.abs(this.time[known]! - time) > SAME_REPORT_MS;
+      if (!isNew) time = this.time[known]!;
       const lat = f.lat[i]!, lon = f.lon[i]!, sog = f.sog[i]!, cog = f.cog[i]!, heading = f.heading[i]!, shipType = f.shipType[i]!;
       this.upsert(mmsi, lat, lon, sog, cog, heading, time, shipType, f.navStatus[i]!);
       if (isNew && sink) sink.append(time, mmsi, lat, lon, sog, cog, heading, shipType);
     }
+    if (f.snapshot) for (let i = this.count - 1; i >= 0; i--) if (this.stamp[i] !== this.generation) this.remove(this.mmsi[i]!);
     this.version++;
-  }
-
-  private retainOnly(mmsis: Uint32Array, n: number): void {
-    const keep = new Set<number>();
-    for (let i = 0; i < n; i++) keep.add(mmsis[i]!);
-    for (let i = this.count - 1; i >= 0; i--) if (!keep.has(this.mmsi[i]!)) this.remove(this.mmsi[i]!);
   }
 
   private moveSlot(from: number, to: number): void {
@@ -145,6 +159,7 @@ export class VesselTable {
     this.angles[to] = this.angles[from]!;
     this.pointed[to] = this.pointed[from]!;
     this.colours.copyWithin(to * 4, from * 4, from * 4 + 4);
+    this.stamp[to] = this.stamp[from]!;
     this.slots.set(this.mmsi[to]!, to);
   }
 
@@ -167,5 +182,6 @@ export class VesselTable {
     this.angles = grow(this.angles);
     this.colours = grow(this.colours, 4);
     this.pointed = grow(this.pointed);
+    this.stamp = grow(this.stamp);
   }
 }
