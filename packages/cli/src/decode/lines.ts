@@ -1,0 +1,83 @@
+/**
+ * Splits a byte stream into lines without making a string per line: each line
+ * is handed on as a byte range of the chunk it lies in. A line split across
+ * chunks is copied once into a carry buffer. LF and CR LF both end a line; the
+ * last line needs no line ending.
+ *
+ * A line longer than `maxLine` (binary garbage without newlines) is cut there:
+ * its first `maxLine` bytes are handed on (the receiver rejects them as too
+ * long) and the rest, up to the next LF, is dropped, so memory stays bounded
+ * and the result does not depend on how the input was cut into chunks.
+ */
+export type LineHandler = (buf: Uint8Array, start: number, end: number) => void;
+
+const LF = 0x0a;
+const CR = 0x0d;
+
+export class LineSplitter {
+  private carry: Uint8Array;
+  private carryLength = 0;
+  /** The carried line was cut at `maxLine`: drop bytes until its LF. */
+  private overlong = false;
+
+  constructor(
+    private readonly onLine: LineHandler,
+    private readonly maxLine = 64 * 1024,
+  ) {
+    this.carry = new Uint8Array(Math.min(4096, maxLine));
+  }
+
+  push(chunk: Uint8Array): void {
+    let start = 0;
+    let nl = chunk.indexOf(LF);
+    if (this.carryLength > 0 || this.overlong) {
+      if (nl < 0) {
+        this.keep(chunk, 0, chunk.length);
+        return;
+      }
+      this.keep(chunk, 0, nl);
+      this.emit(this.carry, 0, this.carryLength);
+      this.carryLength = 0;
+      this.overlong = false;
+      start = nl + 1;
+      nl = chunk.indexOf(LF, start);
+    }
+    while (nl >= 0) {
+      this.emit(chunk, start, nl);
+      start = nl + 1;
+      nl = chunk.indexOf(LF, start);
+    }
+    if (start < chunk.length) this.keep(chunk, start, chunk.length);
+  }
+
+  /** End of input: the last line, if it had no line ending. */
+  end(): void {
+    if (this.carryLength > 0 || this.overlong) this.emit(this.carry, 0, this.carryLength);
+    this.carryLength = 0;
+    this.overlong = false;
+  }
+
+  private emit(buf: Uint8Array, start: number, end: number): void {
+    if (end > start && buf[end - 1] === CR) end--;
+    // The same cut whether the line came in one chunk or several.
+    if (end - start > this.maxLine) end = start + this.maxLine;
+    this.onLine(buf, start, end);
+  }
+
+  /** Appends `chunk[from..to)` to the carried line, up to `maxLine` bytes. */
+  private keep(chunk: Uint8Array, from: number, to: number): void {
+    const room = this.maxLine - this.carryLength;
+    if (to - from > room) {
+      to = from + room;
+      this.overlong = true;
+    }
+    const need = this.carryLength + (to - from);
+    if (need > this.carry.length) {
+      const grown = new Uint8Array(Math.min(this.maxLine, Math.max(need, this.carry.length * 2)));
+      grown.set(this.carry.subarray(0, this.carryLength));
+      this.carry = grown;
+    }
+    this.carry.set(chunk.subarray(from, to), this.carryLength);
+    this.carryLength = need;
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * Text written in big blocks, with backpressure. Each line is encoded at once
+ * into a preallocated block (UTF-8), or copied there when it already is bytes,
+ * so that no large string is built up and
+ * kept alive across garbage collections; full blocks are written by `flush`,
+ * which waits while the stream says it is full. A reader that goes away
+ * (`| head` closes the pipe: EPIPE) is not an error: the output is marked
+ * closed and the caller stops.
+ */
+import type { Writable } from 'node:stream';
+
+const BLOCK = 1 << 20;
+/** UTF-8 takes at most 3 bytes per UTF-16 code unit. */
+const MAX_UTF8_PER_UNIT = 3;
+
+export class TextOutput {
+  private block = Buffer.allocUnsafe(BLOCK);
+  private used = 0;
+  private readonly full: Buffer[] = [];
+  private broken = false;
+  private failure: Error | undefined = undefined;
+
+  constructor(private readonly stream: Writable) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      this.broken = true;
+      if (e.code !== 'EPIPE' && e.code !== 'ERR_STREAM_DESTROYED') this.failure = e;
+    });
+  }
+
+  /** The reader has gone away; nothing more will be written. */
+  get closed(): boolean {
+    return this.broken;
+  }
+
+  /** A write error other than the reader going away. */
+  get error(): Error | undefined {
+    return this.failure;
+  }
+
+  write(text: string): void {
+    const worst = text.length * MAX_UTF8_PER_UNIT;
+    if (this.used + worst > BLOCK) this.seal();
+    if (worst > BLOCK) this.full.push(Buffer.from(text, 'utf8'));
+    else this.used += this.block.write(text, this.used, 'utf8');
+  }
+
+  /** Bytes as they are (copied: the caller may reuse its buffer). */
+  writeBytes(bytes: Uint8Array): void {
+    if (this.used + bytes.length > BLOCK) this.seal();
+    if (bytes.length > BLOCK) {
+      this.full.push(Buffer.from(bytes));
+      return;
+    }
+    this.block.set(bytes, this.used);
+    this.used += bytes.length;
+  }
+
+  /** Writes the full blocks (and with `force` the partial one), waiting while the stream is full. */
+  async flush(force = false): Promise<void> {
+    if (force) this.seal();
+    while (this.full.length > 0) {
+      const chunk = this.full.shift()!;
+      if (this.broken) continue;
+      if (!this.stream.write(chunk)) await this.drained();
+    }
+  }
+
+  private seal(): void {
+    if (this.used === 0) return;
+    this.full.push(this.block.subarray(0, this.used));
+    this.block = Buffer.allocUnsafe(BLOCK);
+    this.used = 0;
+  }
+
+  private drained(): Promise<void> {
+    return new Promise((resolve) => {
+      const done = (): void => {
+        this.stream.off('drain', done);
+        this.stream.off('error', done);
+        this.stream.off('close', done);
+        resolve();
+      };
+      this.stream.on('drain', done);
+      this.stream.on('error', done);
+      this.stream.on('close', done);
+    });
+  }
+}

@@ -1,0 +1,57 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { LineSplitter } from '../src/decode/lines.js';
+
+/** The lines a splitter hands on, as text, for input cut into the given chunks. */
+function split(chunks: readonly Uint8Array[], maxLine?: number): string[] {
+  const lines: string[] = [];
+  const splitter = new LineSplitter((buf, start, end) => lines.push(Buffer.from(buf.subarray(start, end)).toString('latin1')), maxLine);
+  for (const c of chunks) splitter.push(c);
+  splitter.end();
+  return lines;
+}
+
+/** The reference: split the whole text on LF, drop one CR before each LF, no empty last line. */
+function reference(text: string): string[] {
+  const lines = text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+  if (lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}
+
+/** `bytes` cut at the given offsets. */
+function cut(bytes: Uint8Array, offsets: readonly number[]): Uint8Array[] {
+  const at = [...new Set(offsets.map((o) => o % (bytes.length + 1)))].sort((a, b) => a - b);
+  const chunks: Uint8Array[] = [];
+  let from = 0;
+  for (const o of [...at, bytes.length]) {
+    chunks.push(bytes.subarray(from, o));
+    from = o;
+  }
+  return chunks;
+}
+
+test('lines come out the same however the input is cut into chunks (LF, CRLF, no final newline)', () => {
+  const line = fc.stringMatching(/^[ -~]{0,30}$/);
+  const text = fc.tuple(fc.array(fc.tuple(line, fc.constantFrom('\n', '\r\n')), { maxLength: 20 }), line).map(([ls, last]) => ls.map(([l, end]) => l + end).join('') + last);
+  fc.assert(
+    fc.property(text, fc.array(fc.nat(), { maxLength: 12 }), (t, offsets) => {
+      const bytes = Buffer.from(t, 'latin1');
+      assert.deepEqual(split(cut(bytes, offsets)), reference(t));
+    }),
+  );
+});
+
+test('a line longer than the limit is cut there and the rest of it dropped; the next line is intact', () => {
+  const long = 'x'.repeat(50);
+  const bytes = Buffer.from(`${long}\nnext\n`, 'latin1');
+  for (const offsets of [[], [7], [3, 20, 49, 50, 51]]) {
+    assert.deepEqual(split(cut(bytes, offsets), 16), ['x'.repeat(16), 'next']);
+  }
+});
+
+test('an empty input has no lines; a lone newline is one empty line', () => {
+  assert.deepEqual(split([]), []);
+  assert.deepEqual(split([new Uint8Array(0)]), []);
+  assert.deepEqual(split([Buffer.from('\n')]), ['']);
+});
