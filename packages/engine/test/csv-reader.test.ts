@@ -81,6 +81,8 @@ test('times: ISO, day-first, with zone suffixes, UNIX seconds and milliseconds',
   assert.equal(parseTime('06/05/2026 08:10:12'), t);
   assert.equal(parseTime(String(t / 1000)), t);
   assert.equal(parseTime(String(t)), t);
+  assert.equal(parseTime('1.522551e+12'), 1522551000000, 'milliseconds in exponent form');
+  assert.ok(Number.isNaN(parseTime('12')), 'too small to be a time');
   assert.ok(Number.isNaN(parseTime('yesterday')));
 });
 

@@ -160,13 +160,21 @@ const YEAR_FIRST = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2}):(\d{2})(?::(\d{2})(\.\
  * or UNIX seconds / milliseconds.
  */
 export function parseTime(value: string): number {
-  if (/^\d{10}(\.\d+)?$/.test(value)) return Math.round(Number(value) * 1000);
-  if (/^\d{13}$/.test(value)) return Number(value);
+  if (/^[\d.eE+]+$/.test(value)) return epoch(Number(value));
   let m = YEAR_FIRST.exec(value);
   if (m) return utc(m[1]!, m[2]!, m[3]!, m[4]!, m[5]!, m[6], m[7]);
   m = DAY_FIRST.exec(value);
   if (m) return utc(m[3]!, m[2]!, m[1]!, m[4]!, m[5]!, m[6], m[7]);
   return NaN;
+}
+
+/**
+ * A number as UNIX time: above 1e11 it is milliseconds (1e11 seconds is the year 5138),
+ * else seconds. Some exports print milliseconds in exponent form (`1.522551e+12`).
+ */
+function epoch(n: number): number {
+  if (!Number.isFinite(n) || n < 1e8) return NaN;
+  return Math.round(n > 1e11 ? n : n * 1000);
 }
 
 function utc(y: string, mo: string, d: string, h: string, mi: string, s: string | undefined, frac: string | undefined): number {
