@@ -125,3 +125,23 @@ test('a point outside every zone, zones far apart, and an index with no zones', 
   assert.throws(() => index.contains(2, 0, 0), RangeError);
   assert.equal(new ZoneIndex([]).zonesAt(0, 0, out), 0);
 });
+
+test('crossings exactly on cell borders are counted once', () => {
+  // A comb whose teeth have vertical edges at every 1/64 degree, sized so the grid has
+  // 64 columns of 1/8 degree: many crossings fall exactly on the borders between cells.
+  const ring: Ring = [[0, 0], [8, 0]];
+  for (let k = 512; k >= 1; k--) {
+    const height = k % 2 === 1 ? 8 : 5;
+    ring.push([k / 64, height], [(k - 1) / 64, height]);
+  }
+  ring.push([0, 0]);
+  const area = areaFromPolygon([ring]);
+  const edges = ring.length - 1;
+  const index = new ZoneIndex([area], { cellsPerEdge: 4096 / edges });
+  const points: [number, number][] = [];
+  for (let j = 0; j < 1024; j++) points.push([6.5, j / 128 + 1 / 256], [2, j / 128 + 1 / 256], [5, j / 128]);
+  assertAgrees([area], index, points);
+  const out: number[] = [];
+  assert.equal(index.zonesAt(6.5, 1 / 128, out), 1, 'in a tooth');
+  assert.equal(index.zonesAt(6.5, 3 / 128, out), 0, 'between teeth');
+});
