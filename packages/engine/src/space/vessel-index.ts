@@ -2,6 +2,9 @@
  * The ports through which detectors ask "who is near": vessels by their
  * current position, and fixed places (anchorages) by distance.
  */
+import type { AssetLayer } from './assets.js';
+import type { Watchlist } from './watchlist.js';
+import type { ZoneLayer } from './zones.js';
 
 /** Moving points keyed by track slot: each vessel at its last position. */
 export interface NearbyVessels {
@@ -25,4 +28,10 @@ export interface AnchorageIndex {
  */
 export interface Layers {
   readonly anchorages?: AnchorageIndex;
+  /** Zones (territorial seas, EEZs, drawn areas): without them zone_entry, zone_exit and fishing_in_foreign_eez are idle. */
+  readonly zones?: ZoneLayer;
+  /** Cables and pipelines with their corridors: without them infrastructure_proximity is idle. */
+  readonly assets?: AssetLayer;
+  /** Vessels of interest: without it watchlist_match is idle. */
+  readonly watchlist?: Watchlist;
 }

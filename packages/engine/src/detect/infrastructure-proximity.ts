@@ -1,0 +1,429 @@
+/**
+ * infrastructure_proximity: a vessel inside the corridor of a seabed cable or
+ * pipeline behaving as a dragged anchor or a loiterer would, not as a ship
+ * passing over it.
+ *
+ * Behaviour. Each position is looked up in the assets layer (corridors: the
+ * route and a half-width either side). An episode is one vessel in one
+ * corridor: it starts at the first report inside and ends when the vessel
+ * has been outside for longer than `exitGraceS` (it is then dated to its last
+ * report inside), or when the vessel is forgotten or the input ends. Silence
+ * does not end it: a vessel that goes quiet over a cable is part of the
+ * signature. Inside, the episode collects:
+ *
+ * - slow transit: time (between consecutive reports inside, each at most
+ *   `gapS` apart) at speeds in `slowMinKn`..`slowMaxKn`, at least `minSlowS`;
+ * - slowdown: the median speed inside is at most `slowdownRatio` of the
+ *   vessel's own recent speed as it entered (an exponential average of its
+ *   speed with time constant `recentSpeedS`, itself at least `slowMinKn`);
+ * - course wobble: the mean change of course between consecutive reports
+ *   inside made at `slowMinKn` or more is at least `minCourseChangeDeg` (a
+ *   ship yawing on a dragging anchor; a smooth turn changes little per report);
+ * - at anchor while moving: at least `minAnchorMovingPositions` reports with
+ *   navigational status 1 "at anchor" at `anchorMovingKn` or more;
+ * - gap: a silence of at least `gapS` that starts or ends inside.
+ *
+ * Signature score = 2 × slow transit + slowdown + course wobble + at anchor
+ * while moving + gap. Slow transit alone, or any two of the others, reach
+ * the default `minScore` of 2; a ship crossing at normal speed scores 0 (its
+ * at-anchor status, if stale, scores 1). Slowdown and wobble judge only once
+ * `MIN_SAMPLES` reports are in.
+ *
+ * Emission. `open: true` when the score first reaches `minScore`; closed
+ * (same id, ending with the asset's key) when the episode ends, with the
+ * evidence then. Episodes that never reach it are dropped.
+ */
+import { equirectangularMetres, METRES_PER_SECOND_PER_KNOT } from '@tidewatch/geo';
+import { eventPoint, round, type EngineEvent, type EventPoint, type EventSink } from '../events/event.js';
+import type { ParamSpecs, ParamValues } from '../profile/params.js';
+import type { AssetInfo, AssetLayer } from '../space/assets.js';
+import { resize } from '../track/track-table.js';
+import type { Detector, DetectorContext, DetectorDefinition } from './detector.js';
+import { keyedEvent } from './keyed-event.js';
+import { SpeedStats } from './speed-stats.js';
+
+export const INFRASTRUCTURE_PROXIMITY_PARAMS = {
+  slowMinKn: { unit: 'kn', meaning: 'lower bound of slow transit; also the speed below which course is not judged', min: 0, max: 30 },
+  slowMaxKn: { unit: 'kn', meaning: 'upper bound of slow transit', min: 0.1, max: 30 },
+  minSlowS: { unit: 's', meaning: 'time inside the corridor at slow-transit speed that makes the slow-transit indicator (weight 2)', min: 60, max: 86400 },
+  recentSpeedS: { unit: 's', meaning: "time constant of the average that is the vessel's own recent speed", min: 60, max: 86400 },
+  slowdownRatio: { unit: 'fraction', meaning: 'median speed inside at most this fraction of the recent speed before makes the slowdown indicator', min: 0, max: 1 },
+  minCourseChangeDeg: { unit: 'deg', meaning: 'mean change of course between reports inside at least this makes the course-wobble indicator', min: 0, max: 180 },
+  anchorMovingKn: { unit: 'kn', meaning: 'a report with status "at anchor" at this speed or more is at anchor while moving', min: 0.1, max: 30 },
+  minAnchorMovingPositions: { unit: 'count', meaning: 'reports at anchor while moving inside that make that indicator', min: 1, max: 1000, integer: true },
+  gapS: { unit: 's', meaning: 'a silence at least this long starting or ending inside makes the gap indicator', min: 60, max: 86400 },
+  exitGraceS: { unit: 's', meaning: 'time outside the corridor that ends the episode (shorter excursions do not)', min: 0, max: 86400 },
+  minScore: { unit: 'count', meaning: 'signature score (2 × slow transit + slowdown + wobble + at anchor while moving + gap) that makes an event', min: 1, max: 6, integer: true },
+} as const satisfies ParamSpecs;
+
+type Params = ParamValues<typeof INFRASTRUCTURE_PROXIMITY_PARAMS>;
+
+export interface InfrastructureSignature {
+  readonly slowTransit: boolean;
+  readonly slowdown: boolean;
+  readonly courseWobble: boolean;
+  readonly atAnchorWhileMoving: boolean;
+  readonly gap: boolean;
+}
+
+export interface InfrastructureProximityDetails {
+  readonly asset: AssetInfo;
+  readonly thresholds: Params;
+  /** Signature score at the end (or now, while open), and the highest it reached. */
+  readonly score: number;
+  readonly peakScore: number;
+  readonly signature: InfrastructureSignature;
+  readonly insideS: number;
+  /** Reports inside the corridor. */
+  readonly positions: number;
+  readonly minDistanceM: number;
+  /** The report nearest the route (also the event's position). */
+  readonly closest: EventPoint;
+  readonly entry: EventPoint;
+  readonly last: EventPoint;
+  readonly meanSpeedKn: number | null;
+  readonly medianSpeedKn: number | null;
+  /** Time inside at slow-transit speed. */
+  readonly slowS: number;
+  /** The vessel's own recent speed as it entered; null when unknown. */
+  readonly speedBeforeKn: number | null;
+  /** Mean change of course between moving reports inside, and the circular variance of those courses (0 straight, 1 every way); null with too few. */
+  readonly meanCourseChangeDeg: number | null;
+  readonly courseVariance: number | null;
+  /** Reports "at anchor" while moving. */
+  readonly atAnchorWhileMoving: number;
+  readonly gap: { readonly startsInside: boolean; readonly endsInside: boolean; readonly longestS: number };
+}
+
+export type InfrastructureProximityEvent = EngineEvent<'infrastructure_proximity', InfrastructureProximityDetails>;
+
+/** Reports needed before slowdown and course wobble are judged. */
+const MIN_SAMPLES = 5;
+const AT_ANCHOR = 1;
+const RAD = Math.PI / 180;
+
+/** One vessel in one corridor. Pooled: episodes come and go with every crossing. */
+class Episode {
+  slot = 0;
+  asset = 0;
+  start = 0;
+  entryLat = 0;
+  entryLon = 0;
+  lastInT = 0;
+  lastInLat = 0;
+  lastInLon = 0;
+  /** First report outside since the last inside, or NaN. */
+  outsideSince = NaN;
+  positions = 0;
+  readonly speeds = new SpeedStats(0);
+  slowS = 0;
+  speedBefore = NaN;
+  minDistance = Infinity;
+  closestT = 0;
+  closestLat = 0;
+  closestLon = 0;
+  prevCog = NaN;
+  turnSum = 0;
+  turns = 0;
+  cosSum = 0;
+  sinSum = 0;
+  courses = 0;
+  anchorMoving = 0;
+  gapStart = false;
+  gapEnd = false;
+  longestGapS = 0;
+  confirmed = false;
+  peakScore = 0;
+  /** Index in the detector's list of active episodes. */
+  at = -1;
+
+  reset(slot: number, asset: number, t: number, lat: number, lon: number, speedBefore: number): void {
+    this.slot = slot;
+    this.asset = asset;
+    this.start = t;
+    this.entryLat = lat;
+    this.entryLon = lon;
+    this.lastInT = NaN;
+    this.outsideSince = NaN;
+    this.positions = 0;
+    this.speeds.clear();
+    this.slowS = 0;
+    this.speedBefore = speedBefore;
+    this.minDistance = Infinity;
+    this.closestT = t;
+    this.closestLat = lat;
+    this.closestLon = lon;
+    this.prevCog = NaN;
+    this.turnSum = 0;
+    this.turns = 0;
+    this.cosSum = 0;
+    this.sinSum = 0;
+    this.courses = 0;
+    this.anchorMoving = 0;
+    this.gapStart = false;
+    this.gapEnd = false;
+    this.longestGapS = 0;
+    this.confirmed = false;
+    this.peakScore = 0;
+  }
+}
+
+class InfrastructureProximityDetector implements Detector {
+  private readonly p: Params;
+  private readonly gapMs: number;
+  private readonly graceMs: number;
+  private readonly found: number[] = [];
+  private readonly active: Episode[] = [];
+  private readonly spare: Episode[] = [];
+  private readonly bySlot: Episode[][] = [];
+  /** The vessel's own recent speed: an exponential average, and the time of its last sample. */
+  private recent = new Float64Array(0);
+  private recentT = new Float64Array(0);
+
+  constructor(
+    private readonly ctx: DetectorContext<Params>,
+    private readonly layer: AssetLayer,
+  ) {
+    this.p = ctx.params;
+    this.gapMs = this.p.gapS * 1000;
+    this.graceMs = this.p.exitGraceS * 1000;
+    this.grow(ctx.tracks.capacity);
+  }
+
+  grow(capacity: number): void {
+    this.recent = resize(this.recent, capacity);
+    this.recentT = resize(this.recentT, capacity);
+  }
+
+  open(slot: number): void {
+    this.recent[slot] = NaN;
+    this.recentT[slot] = NaN;
+    this.bySlot[slot] = [];
+  }
+
+  position(slot: number, emit: EventSink): void {
+    const tracks = this.ctx.tracks;
+    const t = tracks.lastT[slot]!;
+    const lat = tracks.lat[slot]!;
+    const lon = tracks.lon[slot]!;
+    const prevT = tracks.prevT[slot]!;
+    const speed = this.speedOf(slot);
+    const episodes = (this.bySlot[slot] ??= []);
+    for (let i = episodes.length - 1; i >= 0; i--) this.resolve(episodes[i]!, t, prevT, emit);
+    const found = this.found;
+    const n = this.layer.corridorsAt(lat, lon, found);
+    for (const ep of episodes) if (Number.isNaN(ep.outsideSince) && !listed(found, n, ep.asset)) ep.outsideSince = t;
+    for (let i = 0; i < n; i++) {
+      let ep = episodeOf(episodes, found[i]!);
+      if (ep === undefined) {
+        ep = this.begin(slot, found[i]!, t, lat, lon);
+        // A silence that ended here, inside the corridor.
+        if (t - prevT >= this.gapMs) this.noteGap(ep, prevT, t, false, true);
+      }
+      this.inside(ep, t, lat, lon, prevT, speed, emit);
+    }
+    this.updateRecent(slot, t, speed);
+  }
+
+  tick(now: number, emit: EventSink): void {
+    const lastT = this.ctx.tracks.lastT;
+    for (let i = this.active.length - 1; i >= 0; i--) {
+      const ep = this.active[i]!;
+      this.resolve(ep, now, lastT[ep.slot]!, emit);
+    }
+  }
+
+  evict(slot: number, now: number, emit: EventSink): void {
+    const episodes = this.bySlot[slot] ?? [];
+    const lastT = this.ctx.tracks.lastT[slot]!;
+    for (let i = episodes.length - 1; i >= 0; i--) {
+      const ep = episodes[i]!;
+      this.resolve(ep, now, lastT, emit);
+      if (ep.at >= 0) this.end(ep, emit);
+    }
+  }
+
+  finish(now: number, emit: EventSink): void {
+    const lastT = this.ctx.tracks.lastT;
+    for (let i = this.active.length - 1; i >= 0; i--) {
+      const ep = this.active[i]!;
+      this.resolve(ep, now, lastT[ep.slot]!, emit);
+      if (ep.at >= 0) this.end(ep, emit);
+    }
+  }
+
+  /** Reported speed, or the speed implied by the move from the previous report. */
+  private speedOf(slot: number): number {
+    const tracks = this.ctx.tracks;
+    const sog = tracks.sog[slot]!;
+    if (!Number.isNaN(sog)) return sog;
+    const dt = (tracks.lastT[slot]! - tracks.prevT[slot]!) / 1000;
+    if (!(dt > 0)) return NaN;
+    return equirectangularMetres(tracks.prevLat[slot]!, tracks.prevLon[slot]!, tracks.lat[slot]!, tracks.lon[slot]!) / dt / METRES_PER_SECOND_PER_KNOT;
+  }
+
+  private updateRecent(slot: number, t: number, speed: number): void {
+    if (Number.isNaN(speed)) return;
+    const before = this.recent[slot]!;
+    if (Number.isNaN(before)) this.recent[slot] = speed;
+    else this.recent[slot] = before + (1 - Math.exp(-(t - this.recentT[slot]!) / 1000 / this.p.recentSpeedS)) * (speed - before);
+    this.recentT[slot] = t;
+  }
+
+  /**
+   * Deadlines before `now` for a vessel last heard at `lastT`: the grace
+   * outside ran out (the episode ends), or a silence that started inside
+   * reached `gapS`. The same answer from a tick or from the next report.
+   */
+  private resolve(ep: Episode, now: number, lastT: number, emit: EventSink): void {
+    if (!Number.isNaN(ep.outsideSince) && now - ep.outsideSince > this.graceMs) {
+      this.end(ep, emit);
+      return;
+    }
+    if (lastT === ep.lastInT && now - lastT >= this.gapMs) {
+      this.noteGap(ep, lastT, now, true, false);
+      this.judge(ep, emit);
+    }
+  }
+
+  private begin(slot: number, asset: number, t: number, lat: number, lon: number): Episode {
+    const ep = this.spare.pop() ?? new Episode();
+    ep.reset(slot, asset, t, lat, lon, this.recent[slot]!);
+    ep.at = this.active.length;
+    this.active.push(ep);
+    this.bySlot[slot]!.push(ep);
+    return ep;
+  }
+
+  /** A report inside the episode's corridor. */
+  private inside(ep: Episode, t: number, lat: number, lon: number, prevT: number, speed: number, emit: EventSink): void {
+    const p = this.p;
+    const tracks = this.ctx.tracks;
+    const slot = ep.slot;
+    const follows = prevT === ep.lastInT;
+    if (follows && t - prevT >= this.gapMs) this.noteGap(ep, prevT, t, true, true);
+    ep.outsideSince = NaN;
+    ep.positions++;
+    ep.speeds.add(speed);
+    if (follows && t - prevT < this.gapMs && speed >= p.slowMinKn && speed <= p.slowMaxKn) ep.slowS += (t - prevT) / 1000;
+    const asset = this.layer.assets[ep.asset]!;
+    const metres = this.layer.distanceMetres(ep.asset, lat, lon, asset.corridorM * 2);
+    if (metres < ep.minDistance) {
+      ep.minDistance = metres;
+      ep.closestT = t;
+      ep.closestLat = lat;
+      ep.closestLon = lon;
+    }
+    const cog = tracks.cog[slot]!;
+    if (speed >= p.slowMinKn && !Number.isNaN(cog)) {
+      if (follows && !Number.isNaN(ep.prevCog)) {
+        const turn = Math.abs(cog - ep.prevCog);
+        ep.turnSum += turn > 180 ? 360 - turn : turn;
+        ep.turns++;
+      }
+      ep.prevCog = cog;
+      ep.cosSum += Math.cos(cog * RAD);
+      ep.sinSum += Math.sin(cog * RAD);
+      ep.courses++;
+    } else ep.prevCog = NaN;
+    if (tracks.navStatus[slot] === AT_ANCHOR && speed >= p.anchorMovingKn) ep.anchorMoving++;
+    ep.lastInT = t;
+    ep.lastInLat = lat;
+    ep.lastInLon = lon;
+    this.judge(ep, emit);
+  }
+
+  /** A silence from `t0` to `t1` (or so far) with at least one end inside the corridor. */
+  private noteGap(ep: Episode, t0: number, t1: number, startsInside: boolean, endsInside: boolean): void {
+    if (startsInside) ep.gapStart = true;
+    if (endsInside) ep.gapEnd = true;
+    ep.longestGapS = Math.max(ep.longestGapS, Math.round((t1 - t0) / 1000));
+  }
+
+  private signature(ep: Episode): InfrastructureSignature {
+    const p = this.p;
+    const median = ep.speeds.median;
+    return {
+      slowTransit: ep.slowS >= p.minSlowS,
+      slowdown: ep.positions >= MIN_SAMPLES && ep.speedBefore >= p.slowMinKn && median <= p.slowdownRatio * ep.speedBefore,
+      courseWobble: ep.turns >= MIN_SAMPLES && ep.turnSum / ep.turns >= p.minCourseChangeDeg,
+      atAnchorWhileMoving: ep.anchorMoving >= p.minAnchorMovingPositions,
+      gap: ep.gapStart || ep.gapEnd,
+    };
+  }
+
+  private judge(ep: Episode, emit: EventSink): void {
+    const score = scoreOf(this.signature(ep));
+    if (score > ep.peakScore) ep.peakScore = score;
+    if (ep.confirmed || score < this.p.minScore) return;
+    ep.confirmed = true;
+    emit(this.event(ep, true));
+  }
+
+  private end(ep: Episode, emit: EventSink): void {
+    if (ep.confirmed) emit(this.event(ep, false));
+    const last = this.active.pop()!;
+    if (last !== ep) {
+      this.active[ep.at] = last;
+      last.at = ep.at;
+    }
+    ep.at = -1;
+    const list = this.bySlot[ep.slot]!;
+    list.splice(list.indexOf(ep), 1);
+    this.spare.push(ep);
+  }
+
+  private event(ep: Episode, open: boolean): InfrastructureProximityEvent {
+    const signature = this.signature(ep);
+    const n = ep.courses;
+    const details: InfrastructureProximityDetails = {
+      asset: { ...this.layer.assets[ep.asset]! },
+      thresholds: this.p,
+      score: scoreOf(signature),
+      peakScore: ep.peakScore,
+      signature,
+      insideS: Math.round((ep.lastInT - ep.start) / 1000),
+      positions: ep.positions,
+      minDistanceM: Math.round(ep.minDistance),
+      closest: eventPoint(ep.closestT, ep.closestLat, ep.closestLon),
+      entry: eventPoint(ep.start, ep.entryLat, ep.entryLon),
+      last: eventPoint(ep.lastInT, ep.lastInLat, ep.lastInLon),
+      meanSpeedKn: nullable(ep.speeds.mean, 2),
+      medianSpeedKn: nullable(ep.speeds.median, 1),
+      slowS: Math.round(ep.slowS),
+      speedBeforeKn: nullable(ep.speedBefore, 1),
+      meanCourseChangeDeg: ep.turns > 0 ? round(ep.turnSum / ep.turns, 1) : null,
+      courseVariance: n > 1 ? round(1 - Math.hypot(ep.cosSum, ep.sinSum) / n, 3) : null,
+      atAnchorWhileMoving: ep.anchorMoving,
+      gap: { startsInside: ep.gapStart, endsInside: ep.gapEnd, longestS: ep.longestGapS },
+    };
+    const key = this.layer.assets[ep.asset]!.id;
+    const mmsi = this.ctx.tracks.mmsi[ep.slot]!;
+    return keyedEvent('infrastructure_proximity', key, this.ctx.profile, [mmsi], ep.start, ep.lastInT, ep.closestLat, ep.closestLon, open, details);
+  }
+}
+
+function listed(found: readonly number[], n: number, asset: number): boolean {
+  for (let i = 0; i < n; i++) if (found[i] === asset) return true;
+  return false;
+}
+
+function episodeOf(episodes: readonly Episode[], asset: number): Episode | undefined {
+  for (const ep of episodes) if (ep.asset === asset) return ep;
+  return undefined;
+}
+
+function scoreOf(s: InfrastructureSignature): number {
+  return (s.slowTransit ? 2 : 0) + (s.slowdown ? 1 : 0) + (s.courseWobble ? 1 : 0) + (s.atAnchorWhileMoving ? 1 : 0) + (s.gap ? 1 : 0);
+}
+
+function nullable(value: number, decimals: number): number | null {
+  return Number.isFinite(value) ? round(value, decimals) : null;
+}
+
+export const infrastructureProximity: DetectorDefinition<'infrastructure_proximity', typeof INFRASTRUCTURE_PROXIMITY_PARAMS, InfrastructureProximityDetails> = {
+  type: 'infrastructure_proximity',
+  summary: 'A vessel in a cable or pipeline corridor with an anchor-drag or loitering signature (slow transit, slowdown, course wobble, at anchor while moving, a gap).',
+  params: INFRASTRUCTURE_PROXIMITY_PARAMS,
+  create: (ctx) => (ctx.layers.assets === undefined ? {} : new InfrastructureProximityDetector(ctx, ctx.layers.assets)),
+};
