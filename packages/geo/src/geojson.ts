@@ -213,7 +213,7 @@ function readPolygonal(geometry: unknown, path: string, budget: Budget): Area | 
     return rings === null ? null : areaFromRings(rings);
   }
   if (geometry['type'] === 'MultiPolygon') {
-    if (!nonEmptyArray(coordinates, at, 'an array of polygons', budget)) return null;
+    if (!nonEmptyArray(coordinates, at, 'a non-empty array of polygons', budget)) return null;
     const rings: Float64Array[] = [];
     for (let p = 0; p < coordinates.length && !budget.exhausted; p++) rings.push(...(readPolygon(coordinates[p], `${at}[${p}]`, budget) ?? []));
     return areaFromRings(rings);
@@ -223,7 +223,7 @@ function readPolygonal(geometry: unknown, path: string, budget: Budget): Area | 
 }
 
 function readPolygon(coordinates: unknown, path: string, budget: Budget): Float64Array[] | null {
-  if (!nonEmptyArray(coordinates, path, 'an array of linear rings', budget)) return null;
+  if (!nonEmptyArray(coordinates, path, 'a non-empty array of linear rings', budget)) return null;
   const rings: Float64Array[] = [];
   for (let r = 0; r < coordinates.length && !budget.exhausted; r++) {
     const ring = readPositions(coordinates[r], `${path}[${r}]`, 4, budget);
@@ -250,7 +250,7 @@ function readLinear(geometry: unknown, path: string, budget: Budget): Float64Arr
     return line === null ? null : [flatLine(line)];
   }
   if (geometry['type'] === 'MultiLineString') {
-    if (!nonEmptyArray(coordinates, at, 'an array of lines', budget)) return null;
+    if (!nonEmptyArray(coordinates, at, 'a non-empty array of lines', budget)) return null;
     const lines: Float64Array[] = [];
     for (let l = 0; l < coordinates.length && !budget.exhausted; l++) {
       const line = readPositions(coordinates[l], `${at}[${l}]`, 2, budget);
