@@ -17,9 +17,18 @@ export { loitering, LOITERING_PARAMS, type LoiteringEvent, type LoiteringDetails
 export { aisGap, AIS_GAP_PARAMS, type AisGapEvent, type AisGapDetails, type ReceptionEvidence } from './detect/ais-gap.js';
 export { positionJump, POSITION_JUMP_PARAMS, type PositionJumpEvent, type PositionJumpDetails } from './detect/position-jump.js';
 export { identityConflict, IDENTITY_CONFLICT_PARAMS, type IdentityConflictEvent, type IdentityConflictDetails, type ConflictPlace } from './detect/identity-conflict.js';
+export { zoneEntry, zoneExit, ZONE_CROSSING_PARAMS } from './detect/zone-crossing.js';
+export { type ZoneEntryEvent, type ZoneExitEvent, type ZoneEntryDetails, type ZoneExitDetails, type ZoneCrossingParams } from './detect/zone-membership.js';
+export { infrastructureProximity, INFRASTRUCTURE_PROXIMITY_PARAMS, type InfrastructureProximityEvent, type InfrastructureProximityDetails, type InfrastructureSignature } from './detect/infrastructure-proximity.js';
+export { watchlistMatch, WATCHLIST_MATCH_PARAMS, type WatchlistMatchEvent, type WatchlistMatchDetails, type WatchlistField } from './detect/watchlist-match.js';
+export { fishingInForeignEez, FISHING_IN_FOREIGN_EEZ_PARAMS, type FishingInForeignEezEvent, type FishingInForeignEezDetails } from './detect/fishing-in-foreign-eez.js';
+export { flagIsoOf, flagIsoOfMid } from './detect/flag-state.js';
 export { mmsiKind, midOf, flagOfMid, mmsiFacts, MmsiKind, type MmsiFacts } from './identity/mmsi.js';
 export { IdentityField, type IdentityChange } from './track/identity.js';
 export { type TrackPoint } from './track/track-table.js';
 export { type AnchorageIndex, type Layers, type NearbyVessels } from './space/vessel-index.js';
 export { anchorageIndex, type AnchoragePoint } from './space/anchorages.js';
+export { zoneLayer, zoneLayerFromGeoJson, type ZoneLayer, type ZoneInfo, type ZoneLayerResult } from './space/zones.js';
+export { assetLayer, assetLayerFromGeoJson, type AssetLayer, type AssetInfo, type AssetLayerResult } from './space/assets.js';
+export { watchlist, watchlistFromCsv, normaliseName, imoNumberValid, type Watchlist, type WatchlistEntry, type WatchlistIssue, type WatchlistResult } from './space/watchlist.js';
 export { CsvObservationReader, CsvFault, parseTime, type CsvRowFault, type CsvReaderResult } from './observe/csv/reader.js';

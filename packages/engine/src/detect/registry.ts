@@ -10,6 +10,10 @@ import { encounter } from './encounter.js';
 import { identityConflict } from './identity-conflict.js';
 import { loitering } from './loitering.js';
 import { positionJump } from './position-jump.js';
+import { zoneEntry, zoneExit } from './zone-crossing.js';
+import { infrastructureProximity } from './infrastructure-proximity.js';
+import { watchlistMatch } from './watchlist-match.js';
+import { fishingInForeignEez } from './fishing-in-foreign-eez.js';
 
 export const DETECTORS = [
   encounter,
@@ -17,6 +21,11 @@ export const DETECTORS = [
   aisGap,
   positionJump,
   identityConflict,
+  zoneEntry,
+  zoneExit,
+  infrastructureProximity,
+  watchlistMatch,
+  fishingInForeignEez,
 ] as const;
 
 export type DetectorDefinitions = (typeof DETECTORS)[number];
