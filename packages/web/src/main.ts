@@ -62,12 +62,27 @@ const probe = {
   frameAt: 0,
   /** When that frame had been written into the vessel table. */
   appliedAt: 0,
+  /** Data time of the newest frame, ms UTC. */
+  dataTime: 0,
+  /** Ids of the deck.gl layers last set, with their data sizes. */
+  layers: [] as { id: string; size: number }[],
   project(mmsi: number): [number, number] | null {
     const t = shownTable();
     const slot = t.slotOf(mmsi);
     if (slot < 0) return null;
     const p = map.project([t.lon[slot]!, t.lat[slot]!]);
     return [p.x, p.y];
+  },
+  /** Moves the map (tests and screenshots frame their views this way). */
+  view(lon: number, lat: number, zoom: number): void {
+    map.jumpTo({ center: [lon, lat], zoom });
+  },
+  /** Centres the map on a vessel. */
+  zoomTo(mmsi: number, zoom: number): boolean {
+    const t = shownTable();
+    const slot = t.slotOf(mmsi);
+    if (slot >= 0) map.jumpTo({ center: [t.lon[slot]!, t.lat[slot]!], zoom });
+    return slot >= 0;
   },
   mmsis(): number[] {
     const t = shownTable();
@@ -157,8 +172,15 @@ function draw(): void {
   if (ring) list.push(ring);
   drawnLayerVersion = table.version;
   overlay.setProps({ layers: list });
+  probe.layers = list.map((l) => ({ id: l.id, size: dataSize(l.props.data) }));
   byId('vessel-count').textContent = `${table.count.toLocaleString('en')} vessels`;
   strip.update(shownEvents, slider.bounds(), slider.time);
+}
+
+function dataSize(data: unknown): number {
+  if (Array.isArray(data)) return data.length;
+  const length = (data as { length?: unknown } | null)?.length;
+  return typeof length === 'number' ? length : 0;
 }
 
 function tooltip(info: PickingInfo): { text: string } | null {
@@ -195,6 +217,7 @@ const link = connectLive(liveUrl(location), {
     probe.frameAt = performance.now();
     live.applyFrame(columns, log);
     probe.appliedAt = performance.now();
+    probe.dataTime = columns.time;
     slider.setBounds(Math.min(log.earliest, firstEventTime()), Math.max(log.latest, columns.time));
     if (!fittedOnce && !urlView && live.count > 0) fitToTraffic();
     if (slider.live) redraw();

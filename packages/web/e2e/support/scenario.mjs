@@ -1,0 +1,101 @@
+/**
+ * Traffic for the browser tests, as NMEA lines with tag-block times, built with our own
+ * AIS encoder so the behaviour under test is sure to be in the data:
+ *
+ * - an encounter far from any port: a tanker and a fishing vessel 200 m apart, drifting
+ *   at half a knot for 2 h 30 min (gfw-2018 needs 500 m, 2 h, median under 2 kn), then
+ *   the fishing vessel leaves;
+ * - a latecomer that first reports two hours in, so the picture early on differs from
+ *   the picture at the end;
+ * - real traffic, when the shared real data is there: the first hours of the SBARC week
+ *   (Santa Barbara Channel, June 2018, real positions and times), merged in time order.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { encodeSentences, positionReportClassA, staticAndVoyageData } from '@tidewatch/ais';
+import { REPO_ROOT } from './server.mjs';
+
+/** 2018-06-01T00:00:00Z, where the SBARC week starts. */
+export const T0 = Date.UTC(2018, 5, 1);
+export const TANKER = { mmsi: 366_990_001, name: 'NORTHERN STAR', callsign: 'WDA1234', imo: 9_300_001, type: 80 };
+export const FISHER = { mmsi: 366_990_002, name: 'SOUTHERN CROSS', callsign: 'WDB5678', imo: 9_300_002, type: 30 };
+export const LATECOMER = { mmsi: 366_990_003, name: 'LATECOMER', callsign: 'WDC9012', imo: 9_300_003, type: 70 };
+const MEETING = { lat: 33.2, lon: -121.0 };
+const MINUTE = 60_000;
+const SBARC_NMEA = join(REPO_ROOT, '../shared/data/ais-bench/sbarc_week_2018-06.nmea.gz');
+
+/** Whether the real traffic can be mixed in. */
+export const realTrafficPresent = existsSync(SBARC_NMEA);
+
+function tagged(time, sentence) {
+  const body = `c:${Math.floor(time / 1000)},s:scenario`;
+  let cs = 0;
+  for (let i = 0; i < body.length; i++) cs ^= body.charCodeAt(i);
+  return `\\${body}*${cs.toString(16).toUpperCase().padStart(2, '0')}\\${sentence}`;
+}
+
+function position(vessel, time, lat, lon, sog, cog) {
+  const m = positionReportClassA({ mmsi: vessel.mmsi, lat, lon, sog, cog, heading: Math.round(cog), status: 0, second: new Date(time).getUTCSeconds() });
+  return { time, lines: encodeSentences(m).map((s) => tagged(time, s)) };
+}
+
+function identity(vessel, time) {
+  const m = staticAndVoyageData({ mmsi: vessel.mmsi, shipname: vessel.name, callsign: vessel.callsign, imo: vessel.imo, shiptype: vessel.type, destination: 'SEA' });
+  return { time, lines: encodeSentences(m).map((s) => tagged(time, s)) };
+}
+
+const METRES_PER_DEGREE = 111_320;
+
+function scenarioReports() {
+  const out = [identity(TANKER, T0 + 5 * MINUTE), identity(FISHER, T0 + 5 * MINUTE), identity(LATECOMER, T0 + 120 * MINUTE)];
+  const eastOf = (lat, metres) => metres / (METRES_PER_DEGREE * Math.cos((lat * Math.PI) / 180));
+  // Half a knot north: 926 m an hour.
+  const drift = (minutes) => (926 * minutes) / 60 / METRES_PER_DEGREE;
+  for (let min = 10; min <= 150; min++) {
+    const t = T0 + min * MINUTE;
+    const lat = MEETING.lat + drift(min);
+    out.push(position(TANKER, t, lat, MEETING.lon, 0.5, 0));
+    out.push(position(FISHER, t + 20_000, lat, MEETING.lon + eastOf(lat, 200), 0.5, 0));
+  }
+  // The fishing vessel leaves east at 12 knots: 22 km an hour.
+  for (let min = 151; min <= 180; min++) {
+    const lat = MEETING.lat + drift(150);
+    out.push(position(FISHER, T0 + min * MINUTE + 20_000, lat, MEETING.lon + eastOf(lat, 200 + (22_224 * (min - 150)) / 60), 12, 90));
+  }
+  // The latecomer steams north-west at 14 knots from two hours in.
+  for (let min = 120; min <= 180; min++) {
+    const run = (25_928 * (min - 120)) / 60 / METRES_PER_DEGREE;
+    out.push(position(LATECOMER, T0 + min * MINUTE + 40_000, 33.6 + run * 0.7, -120.6 - run * 0.7, 14, 315));
+  }
+  return out;
+}
+
+/** Real SBARC lines up to `until` (ms), grouped by their tag-block time; fragments stay together. */
+function realReports(until) {
+  if (!realTrafficPresent) return [];
+  const out = [];
+  for (const line of gunzipSync(readFileSync(SBARC_NMEA)).toString().split('\n')) {
+    const m = /c:(\d+)/.exec(line);
+    if (!m) continue;
+    const time = Number(m[1]) * 1000;
+    if (time > until) break;
+    const last = out[out.length - 1];
+    if (last && last.time === time) last.lines.push(line);
+    else out.push({ time, lines: [line] });
+  }
+  return out;
+}
+
+/** Every report up to 3 h in, in time order, cut into chunks of `chunkMinutes` of data time, each with its newest report's time. */
+export function scenarioChunks(chunkMinutes = 20) {
+  const end = T0 + 180 * MINUTE;
+  const all = [...scenarioReports(), ...realReports(end)].sort((a, b) => a.time - b.time);
+  const chunks = [];
+  for (let from = T0; from <= end; from += chunkMinutes * MINUTE) {
+    const to = from + chunkMinutes * MINUTE;
+    const reports = all.filter((r) => r.time >= from && (r.time < to || (to > end && r.time <= end)));
+    if (reports.length) chunks.push({ lastTime: reports[reports.length - 1].time, lines: reports.flatMap((r) => r.lines) });
+  }
+  return chunks;
+}
