@@ -1,0 +1,127 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { destinationPoint, haversineMetres, initialBearingDegrees, METRES_PER_SECOND_PER_KNOT } from '@tidewatch/geo';
+import { assetLayerFromGeoJson, builtInProfile, type AssetLayer, type Profile } from '../src/index.js';
+import { collection, route } from './scenario/charts.js';
+import { hours, minutes, Sea, type Voyage } from './scenario/sea.js';
+import { finalEvents, ofType, replay } from './scenario/replay.js';
+
+const START = '2023-10-07T20:00:00Z';
+const t0 = Date.parse(START);
+const FREIGHTER = 477123400;
+const FERRY = 276000111;
+const AT_ANCHOR = 1;
+const KN = METRES_PER_SECOND_PER_KNOT;
+
+/** A cable along the Gulf of Finland; the vessels work the segment from A to B. */
+const A = [59.8, 23.5] as const;
+const B = [59.82, 24.1] as const;
+const CABLE = route({ name: 'Test Cable', kind: 'cable', corridor_m: 500 }, [[59.8, 23.0], A, B, [59.8, 24.7]]);
+const ALONG = initialBearingDegrees(A[0], A[1], B[0], B[1]);
+
+function layer(): AssetLayer {
+  const built = assetLayerFromGeoJson([collection(CABLE)]);
+  assert.ok(built.ok, JSON.stringify(built));
+  return built.layer;
+}
+
+function proximity(sea: Sea, profile: Profile = builtInProfile('gfw-2018')!) {
+  return ofType(replay(sea.nmea(), { layers: { assets: layer() }, profile }), 'infrastructure_proximity');
+}
+
+/** Starts `seconds` of steaming at `knots` south of A, heading north to it. */
+function approachA(v: Voyage, knots: number, seconds: number): Voyage {
+  const start = destinationPoint(A[0], A[1], 180, knots * KN * seconds);
+  return v.from(start.lat, start.lon).steam(0, knots, seconds);
+}
+
+test('infrastructure_proximity fires: a freighter crawls at 3 kn along a cable with status "at anchor"', () => {
+  const sea = new Sea(START);
+  approachA(sea.vessel({ mmsi: FREIGHTER, name: 'POLAR DRAGGER' }), 12, hours(1))
+    .steam(ALONG, 3, hours(1), AT_ANCHOR)
+    .steam(0, 12, minutes(30));
+  const events = proximity(sea);
+  const closed = finalEvents(events);
+  assert.equal(closed.length, 1, JSON.stringify(events, null, 1));
+  const e = closed[0]!;
+  assert.equal(e.open, undefined);
+  assert.equal(events.filter((x) => x.open === true).length, 1);
+  assert.equal(events.find((x) => x.open === true)!.id, e.id);
+  assert.deepEqual(e.mmsi, [FREIGHTER]);
+  assert.ok(e.id.endsWith(':gfw-2018:test-cable'), e.id);
+  assert.deepEqual(e.details.asset, { id: 'test-cable', name: 'Test Cable', kind: 'cable', corridorM: 500 });
+  assert.deepEqual(e.details.signature, { slowTransit: true, slowdown: true, courseWobble: false, atAnchorWhileMoving: true, gap: false });
+  assert.equal(e.details.score, 4);
+  // In the corridor: 500 m at 12 kn coming in, the hour of crawling, 500 m at 12 kn going out.
+  const inside = hours(1) + (2 * 500) / (12 * KN);
+  assert.ok(Math.abs(e.details.insideS - inside) <= 20, `${e.details.insideS} vs ${inside}`);
+  assert.ok(Math.abs(e.details.slowS - hours(1)) <= 20, String(e.details.slowS));
+  assert.equal(e.details.medianSpeedKn, 3);
+  assert.ok(e.details.speedBeforeKn! > 11 && e.details.speedBeforeKn! <= 12, String(e.details.speedBeforeKn));
+  assert.ok(e.details.minDistanceM < 10, String(e.details.minDistanceM));
+  assert.ok(e.details.atAnchorWhileMoving >= 355 && e.details.atAnchorWhileMoving <= 361, String(e.details.atAnchorWhileMoving));
+  assert.ok(e.details.meanCourseChangeDeg! < 1, String(e.details.meanCourseChangeDeg));
+  assert.ok(haversineMetres(e.details.entry.lat, e.details.entry.lon, A[0], A[1]) <= 510, JSON.stringify(e.details.entry));
+  assert.ok(Math.abs(Date.parse(e.start) - (t0 + (hours(1) * 1000 - (500 / (12 * KN)) * 1000))) <= 11_000, e.start);
+});
+
+test('infrastructure_proximity near-miss: a ferry crossing at 12 kn, even with a stale "at anchor" status, is not an event', () => {
+  for (const status of [0, AT_ANCHOR]) {
+    const sea = new Sea(START);
+    approachA(sea.vessel({ mmsi: FERRY, name: 'FINNSTAR' }), 12, hours(1)).steam(0, 12, hours(1), status);
+    assert.deepEqual(proximity(sea), [], `status ${status}`);
+  }
+  // The freighter's crawl 1.5 km off the route, outside the 500 m corridor.
+  const sea = new Sea(START);
+  const off = destinationPoint(A[0], A[1], 180, 1500);
+  sea.vessel({ mmsi: FREIGHTER }).from(off.lat, off.lon).steam(ALONG, 3, hours(1), AT_ANCHOR);
+  assert.deepEqual(proximity(sea), []);
+});
+
+/** Steams along the cable at 10 kn for `seconds`, yawing ±35° every 30 s when `wobble`, silent for the middle 20 minutes when `gap`. */
+function alongTheCable(wobble: boolean, gap: boolean): Sea {
+  const sea = new Sea(START);
+  const v = approachA(sea.vessel({ mmsi: FREIGHTER }), 10, minutes(30));
+  const leg = (n: number): void => {
+    for (let i = 0; i < n; i++) v.steam(wobble ? ALONG + (i % 2 === 0 ? 35 : -35) : ALONG, 10, 30);
+  };
+  leg(30);
+  if (gap) v.silence(minutes(20), { course: ALONG, knots: 10 });
+  else leg(40);
+  leg(30);
+  return sea;
+}
+
+test('infrastructure_proximity scores indicators together: course wobble or a gap alone is not enough, both are', () => {
+  assert.deepEqual(proximity(alongTheCable(false, true)), [], 'gap alone');
+  assert.deepEqual(proximity(alongTheCable(true, false)), [], 'wobble alone');
+  const events = finalEvents(proximity(alongTheCable(true, true)));
+  assert.equal(events.length, 1);
+  const d = events[0]!.details;
+  assert.deepEqual(d.signature, { slowTransit: false, slowdown: false, courseWobble: true, atAnchorWhileMoving: false, gap: true });
+  // The silence plus one reporting interval lies between the last report before it and the first after.
+  assert.deepEqual(d.gap, { startsInside: true, endsInside: true, longestS: minutes(20) + 10 });
+  assert.ok(d.meanCourseChangeDeg! >= 15, String(d.meanCourseChangeDeg));
+  assert.equal(d.score, 2);
+});
+
+test('infrastructure_proximity: a vessel going dark over the cable is reported at once, before it reappears', () => {
+  const sea = new Sea(START);
+  approachA(sea.vessel({ mmsi: FREIGHTER }), 12, hours(1)).steam(ALONG, 3, minutes(5)).silence(hours(2)).steam(ALONG, 3, minutes(60));
+  const profile = builtInProfile('gfw-2018')!;
+  // Five minutes at 3 kn is too little for slow transit; slowing from 12 kn scores 1, and the
+  // silence that started inside scores another once it reaches gapS (15 minutes).
+  const events = proximity(sea, profile);
+  const open = events.filter((e) => e.open === true);
+  assert.equal(open.length, 1, JSON.stringify(events, null, 1));
+  const firstOpen = open[0]!;
+  assert.equal(firstOpen.details.gap.startsInside, true);
+  assert.equal(firstOpen.details.gap.endsInside, false);
+  // Emitted while silent: by the tick after 15 minutes of silence, long before the vessel reappears.
+  assert.ok(Date.parse(firstOpen.end) < t0 + (hours(1) + minutes(6)) * 1000, firstOpen.end);
+  const closed = finalEvents(events);
+  assert.equal(closed.length, 1);
+  assert.equal(closed[0]!.id, firstOpen.id);
+  assert.equal(closed[0]!.details.gap.endsInside, true);
+  assert.equal(closed[0]!.details.signature.slowTransit, true);
+});

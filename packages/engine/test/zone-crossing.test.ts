@@ -1,0 +1,117 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { haversineMetres, METRES_PER_SECOND_PER_KNOT } from '@tidewatch/geo';
+import { builtInProfile, zoneLayerFromGeoJson, type Layers, type ZoneLayer } from '../src/index.js';
+import { boxZone, collection } from './scenario/charts.js';
+import { hours, minutes, Sea } from './scenario/sea.js';
+import { finalEvents, ofType, replay } from './scenario/replay.js';
+
+const START = '2021-03-01T06:00:00Z';
+const t0 = Date.parse(START);
+const PATROL = 412000123;
+const SOUTH = 10, WEST = 20, NORTH = 10.5, EAST = 20.5;
+
+function layer(...features: object[]): ZoneLayer {
+  const built = zoneLayerFromGeoJson([collection(...features)]);
+  assert.ok(built.ok, JSON.stringify(built));
+  return built.layer;
+}
+
+const SQUARE = boxZone({ name: 'Test Sea 12 nm', kind: 'territorial_sea', country: 'PHL' }, SOUTH, WEST, NORTH, EAST);
+
+function zones(lines: readonly string[], layers: Layers, profileId = 'gfw-2018') {
+  const events = replay(lines, { layers, profile: builtInProfile(profileId)! });
+  return { entries: ofType(events, 'zone_entry'), exits: ofType(events, 'zone_exit') };
+}
+
+test('zone_entry and zone_exit fire: a patrol vessel steams east through a territorial sea', () => {
+  const sea = new Sea(START);
+  sea.vessel({ mmsi: PATROL, name: 'HAI JING 2101', shipType: 55 }).from(10.25, 19.9).steam(90, 10, hours(5));
+  const { entries, exits } = zones(sea.nmea(), { zones: layer(SQUARE) });
+  assert.equal(entries.length, 1, JSON.stringify(entries));
+  assert.equal(exits.length, 1, JSON.stringify(exits));
+  const entry = entries[0]!;
+  assert.deepEqual(entry.mmsi, [PATROL]);
+  assert.deepEqual(entry.profile, { id: 'gfw-2018', version: '1' });
+  assert.deepEqual(entry.details.zone, { id: 'test-sea-12-nm', name: 'Test Sea 12 nm', kind: 'territorial_sea', country: 'PHL' });
+  assert.equal(entry.details.flag, 'CHN');
+  // The border at 20°E is reached after steaming this long; reports come every 10 s.
+  const crossing = t0 + (haversineMetres(10.25, 19.9, 10.25, WEST) / (10 * METRES_PER_SECOND_PER_KNOT)) * 1000;
+  const entered = Date.parse(entry.start);
+  assert.ok(entered >= crossing - 1000 && entered <= crossing + 11_000, `${entry.start} vs ${new Date(crossing).toISOString()}`);
+  assert.ok(entry.details.entry.lon >= WEST && entry.details.lastOutside.lon < WEST, JSON.stringify(entry.details));
+  assert.equal(entry.lon, entry.details.entry.lon);
+  assert.equal(entry.details.speedKn, 10);
+  assert.equal(entry.details.courseDeg, 90);
+  // Confirmed by three reports inside spanning 60 s (gfw-2018: 3 and 60).
+  assert.deepEqual(entry.details.thresholds, { confirmPositions: 3, confirmS: 60 });
+  assert.ok(Date.parse(entry.end) - entered >= 60_000 && Date.parse(entry.end) - entered <= 70_000, entry.end);
+  assert.ok(entry.id.startsWith(`zone_entry:${PATROL}:`) && entry.id.endsWith(':gfw-2018:test-sea-12-nm'), entry.id);
+
+  const exit = exits[0]!;
+  assert.ok(exit.details.exit.lon > EAST && exit.details.lastInside.lon <= EAST, JSON.stringify(exit.details));
+  assert.equal(exit.details.entered, entry.start);
+  assert.equal(exit.details.entrySeen, true);
+  const inside = (haversineMetres(exit.details.exit.lat, WEST, exit.details.exit.lat, EAST) / (10 * METRES_PER_SECOND_PER_KNOT));
+  assert.ok(Math.abs(exit.details.insideS - inside) <= 30, `${exit.details.insideS} s inside, geometry says ${inside}`);
+  assert.ok(Math.abs(exit.details.positions - inside / 10) <= 3, String(exit.details.positions));
+});
+
+test('zone near-miss: skirting the border outside, with fixes wandering across it, is no crossing', () => {
+  const sea = new Sea(START);
+  // 220 m south of the southern border, steaming along it.
+  const v = sea.vessel({ mmsi: PATROL }).from(SOUTH - 0.002, 19.9).steam(90, 10, minutes(30));
+  // One fix inside, later two in a row inside: fewer than three, and spanning under a minute.
+  v.badFix(SOUTH + 0.001, 20.1).steam(90, 10, minutes(20)).badFix(SOUTH + 0.001, 20.2).badFix(SOUTH + 0.001, 20.2).steam(90, 10, minutes(30));
+  const lines = sea.nmea();
+  for (const id of ['gfw-2018', 'rendezvous-fast']) {
+    const { entries, exits } = zones(lines, { zones: layer(SQUARE) }, id);
+    assert.deepEqual(entries, [], id);
+    assert.deepEqual(exits, [], id);
+  }
+  // Without the debounce the stray fixes are two entries and two exits.
+  const base = builtInProfile('gfw-2018')!;
+  const eager = { ...base, detectors: { ...base.detectors, zone_entry: { confirmPositions: 1, confirmS: 0 }, zone_exit: { confirmPositions: 1, confirmS: 0 } } };
+  const events = replay(lines, { layers: { zones: layer(SQUARE) }, profile: eager });
+  assert.equal(ofType(events, 'zone_entry').length, 2);
+  assert.equal(ofType(events, 'zone_exit').length, 2);
+});
+
+test('zone_exit without an entry: a vessel first seen inside leaves; time inside counts from first sighting', () => {
+  const sea = new Sea(START);
+  sea.vessel({ mmsi: PATROL }).from(10.25, 20.45).steam(90, 10, hours(1));
+  const { entries, exits } = zones(sea.nmea(), { zones: layer(SQUARE) });
+  assert.deepEqual(entries, []);
+  assert.equal(exits.length, 1);
+  const exit = exits[0]!.details;
+  assert.equal(exit.entrySeen, false);
+  assert.equal(exit.entered, null);
+  const expected = haversineMetres(10.25, 20.45, 10.25, EAST) / (10 * METRES_PER_SECOND_PER_KNOT);
+  assert.ok(Math.abs(exit.insideS - expected) <= 20, `${exit.insideS} vs ${expected}`);
+});
+
+test('zone ids: two zones with one border give two entries with distinct, repeatable ids', () => {
+  const twin = boxZone({ name: 'Fishing Closure', kind: 'user' }, SOUTH, WEST, NORTH, EAST);
+  const sea = new Sea(START);
+  sea.vessel({ mmsi: PATROL }).from(10.25, 19.9).steam(90, 10, hours(1));
+  const layers = { zones: layer(SQUARE, twin) };
+  const first = zones(sea.nmea(), layers).entries;
+  const again = zones(sea.nmea(), layers).entries;
+  assert.equal(first.length, 2);
+  assert.equal(first[0]!.start, first[1]!.start);
+  assert.notEqual(first[0]!.id, first[1]!.id);
+  assert.deepEqual(first.map((e) => e.id), again.map((e) => e.id));
+  assert.deepEqual(first.map((e) => e.details.zone.kind).sort(), ['territorial_sea', 'user']);
+  assert.equal(first.find((e) => e.details.zone.kind === 'user')!.details.zone.country, null);
+});
+
+test('zone detectors are idle without a zones layer, and each can be switched off', () => {
+  const sea = new Sea(START);
+  sea.vessel({ mmsi: PATROL }).from(10.25, 19.9).steam(90, 10, hours(5));
+  assert.deepEqual(zones(sea.nmea(), {}), { entries: [], exits: [] });
+  const base = builtInProfile('gfw-2018')!;
+  const noExit = { ...base, detectors: { ...base.detectors, zone_exit: false as const } };
+  const events = finalEvents(replay(sea.nmea(), { layers: { zones: layer(SQUARE) }, profile: noExit }));
+  assert.equal(ofType(events, 'zone_entry').length, 1);
+  assert.equal(ofType(events, 'zone_exit').length, 0);
+});
