@@ -22,3 +22,9 @@ if [ ! -x /usr/bin/chromium ]; then
   apt_install chromium
 fi
 /usr/bin/chromium --version >/dev/null 2>&1 || { echo "chromium did not install" >&2; exit 1; }
+# - GDAL's command-line tools (`ogrinfo`, `ogr2ogr`) from Debian's gdal-bin: the server's
+#   export tests read every GeoJSON, KML and CSV export back with them.
+if ! command -v ogrinfo >/dev/null 2>&1; then
+  apt_install gdal-bin
+fi
+ogrinfo --version >/dev/null 2>&1 || { echo "gdal-bin (ogrinfo) did not install" >&2; exit 1; }

@@ -11,11 +11,12 @@
  * module-level singleton, so tests run several servers side by side.
  */
 import websocket from '@fastify/websocket';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { flagOfMid, midOf } from '@tidewatch/engine';
 import type { SourceHealth } from '@tidewatch/protocol';
 import { DEFAULT_LIMITS, type ApiDeps, type ApiLimits } from './api/deps.js';
 import { installErrorHandling } from './api/error-handler.js';
+import { apiError } from './api/errors.js';
 import { eventRoutes } from './api/events.js';
 import { exportRoutes } from './api/exports.js';
 import { healthRoutes } from './api/health.js';
@@ -162,6 +163,10 @@ export function createServer(options: ServerOptions): TidewatchServer {
     forceCloseConnections: true,
     return503OnClosing: true,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+    // Errors Fastify raises before routing (a malformed URL, a bad content type header).
+    frameworkErrors: (error, _req, reply) => {
+      void (reply as FastifyReply).code(400).send(apiError('TW_BAD_REQUEST', error.message));
+    },
   });
   app.addHook('onRoute', openapi.collect);
   for (const schema of Object.values(RECORD_SCHEMAS)) app.addSchema(schema);

@@ -11,7 +11,13 @@ export type BBoxResult = { ok: true; bbox: BBox } | { ok: false; message: string
 export function parseBBox(text: string): BBoxResult {
   const parts = text.split(',');
   if (parts.length !== 4) return { ok: false, message: `bbox "${clip(text)}" needs 4 comma-separated numbers west,south,east,north; it has ${parts.length}` };
-  const values = parts.map((p) => (p.trim() === '' ? NaN : Number(p)));
+  const names = ['west', 'south', 'east', 'north'];
+  const values: number[] = [];
+  for (const [i, part] of parts.entries()) {
+    const v = part.trim() === '' ? NaN : Number(part);
+    if (!Number.isFinite(v)) return { ok: false, message: `bbox ${names[i]} ${JSON.stringify(clip(part))} is not a number` };
+    values.push(v);
+  }
   return checkBBox(values, text);
 }
 

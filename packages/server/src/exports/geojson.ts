@@ -1,6 +1,8 @@
 /**
  * GeoJSON (RFC 7946): a FeatureCollection of Point features, one per track
- * position or event, properties flat where GIS tools expect columns.
+ * position or event, properties flat where GIS tools expect columns. The
+ * event id is a property, not the feature `id`: GDAL would take a string
+ * feature id for the `id` column and lose the property.
  */
 import type { EventRecord } from '@tidewatch/protocol';
 import type { ExportFormat, TrackPointRow } from './format.js';
@@ -23,7 +25,6 @@ export const GEOJSON: ExportFormat = {
     row: (e: EventRecord, i) =>
       `${i === 0 ? '' : ',\n'}${JSON.stringify({
         type: 'Feature',
-        id: e.id,
         geometry: { type: 'Point', coordinates: [e.lon, e.lat] },
         properties: {
           id: e.id,

@@ -86,4 +86,6 @@ export interface Source {
   start(): void;
   /** Stops and releases sockets, timers and files. */
   stop(): Promise<void>;
+  /** For a listener: the port it is bound to (useful when it was asked for port 0). */
+  boundPort?(): number | undefined;
 }

@@ -15,7 +15,7 @@ export interface TcpListenerOptions {
   now?: () => number;
 }
 
-export function tcpListenerSource(options: TcpListenerOptions, ingest: Ingest): Source & { address(): number | undefined } {
+export function tcpListenerSource(options: TcpListenerOptions, ingest: Ingest): Source {
   return new TcpListener(options, ingest);
 }
 
@@ -33,8 +33,7 @@ class TcpListener implements Source {
     this.now = options.now ?? Date.now;
   }
 
-  /** The port listened on (useful when asked for port 0). */
-  address(): number | undefined {
+  boundPort(): number | undefined {
     const a = this.server?.address();
     return typeof a === 'object' && a !== null ? a.port : undefined;
   }

@@ -17,7 +17,7 @@ export interface UdpListenerOptions {
   now?: () => number;
 }
 
-export function udpListenerSource(options: UdpListenerOptions, ingest: Ingest): Source & { address(): number | undefined } {
+export function udpListenerSource(options: UdpListenerOptions, ingest: Ingest): Source {
   return new UdpListener(options, ingest);
 }
 
@@ -38,7 +38,7 @@ class UdpListener implements Source {
     this.now = options.now ?? Date.now;
   }
 
-  address(): number | undefined {
+  boundPort(): number | undefined {
     try {
       return this.socket?.address().port;
     } catch {

@@ -203,10 +203,8 @@ export class LiveFanOut {
     for (const c of this.clients) {
       if (c.bbox === null || now < c.nextDue) continue;
       c.nextDue = Math.max(c.nextDue + c.intervalMs, now);
-      const buffered = c.socket.bufferedAmount;
-      if (buffered > this.counters.maxBufferedBytes) this.counters.maxBufferedBytes = buffered;
       if (!this.roomFor(c)) continue;
-      if (buffered > this.options.softLimitBytes) {
+      if (c.socket.bufferedAmount > this.options.softLimitBytes) {
         this.drop(c, now);
         continue;
       }
@@ -227,7 +225,9 @@ export class LiveFanOut {
 
   /** False (and the client disconnected) when its backlog passed the hard limit. */
   private roomFor(c: LiveClient): boolean {
-    if (c.socket.bufferedAmount <= this.options.hardLimitBytes) return true;
+    const buffered = c.socket.bufferedAmount;
+    if (buffered > this.counters.maxBufferedBytes) this.counters.maxBufferedBytes = buffered;
+    if (buffered <= this.options.hardLimitBytes) return true;
     this.counters.disconnectedSlow++;
     this.clients.delete(c);
     // terminate, not close: a close frame would queue behind the backlog.
