@@ -135,14 +135,16 @@ class WatchlistMatchDetector implements Detector {
     }
     const identity = tracks.identities[slot];
     if (identity !== undefined) {
+      // Dated by the static report that told it (the newest one), not by the position that follows.
+      const told = Math.min(t, identity.lastT);
       if (!Number.isNaN(identity.imo) && identity.imo !== this.imoChecked[slot]) {
         this.imoChecked[slot] = identity.imo;
-        for (const e of list.byImo(identity.imo)) this.note(slot, e, BY_IMO, t);
+        for (const e of list.byImo(identity.imo)) this.note(slot, e, BY_IMO, told);
       }
       if (identity.name !== this.nameChecked[slot]) {
         this.nameChecked[slot] = identity.name;
         const name = normaliseName(identity.name);
-        if (name.length >= this.minNameLength) for (const e of list.byName(name)) this.note(slot, e, BY_NAME, t);
+        if (name.length >= this.minNameLength) for (const e of list.byName(name)) this.note(slot, e, BY_NAME, told);
       }
     }
     const matches = this.matches[slot];

@@ -75,8 +75,20 @@ export function imoNumberValid(imo: number): boolean {
   return sum % 10 === imo % 10;
 }
 
-/** The watchlist over entries (which the caller has validated, e.g. with {@link watchlistFromCsv}). */
-export function watchlist(entries: readonly WatchlistEntry[]): Watchlist {
+/**
+ * The watchlist over entries (which the caller has validated, e.g. with
+ * {@link watchlistFromCsv}), from one list or several concatenated. An entry
+ * repeating an earlier one (same IMO, MMSI, normalised name and list, as when
+ * one list is an extract of another) is left out: one vessel, one event.
+ */
+export function watchlist(all: readonly WatchlistEntry[]): Watchlist {
+  const seen = new Set<string>();
+  const entries = all.filter((e) => {
+    const key = `${e.imo}|${e.mmsi}|${e.name === null ? '' : normaliseName(e.name)}|${e.list}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   const imo = new Map<number, number[]>();
   const mmsi = new Map<number, number[]>();
   const name = new Map<string, number[]>();
