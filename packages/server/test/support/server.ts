@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { builtInProfile, createEngine } from '@tidewatch/engine';
-import { createServer, openSqliteStore, type ServerOptions, type SqliteStore, type TidewatchServer } from '../../src/index.js';
+import { createServer, openSqliteStore, type ResumeReport, type ServerOptions, type SqliteStore, type TidewatchServer } from '../../src/index.js';
 
 export const PROFILE = builtInProfile('rendezvous-fast')!;
 
@@ -15,6 +15,8 @@ export interface TestServer {
   store: SqliteStore;
   dir: string;
   url: string;
+  /** What the start restored from the store. */
+  resumed: ResumeReport;
   /** Stops the server and closes the store; the directory stays (for a restart). */
   stop(): Promise<void>;
   /** Stops, and removes the directory. */
@@ -39,7 +41,7 @@ export async function startServer(options: Partial<ServerOptions> & { dir?: stri
     ...options,
     store,
   });
-  const { url } = await server.start();
+  const { url, resumed } = await server.start();
   let stopped = false;
   const stop = async (): Promise<void> => {
     if (stopped) return;
@@ -52,6 +54,7 @@ export async function startServer(options: Partial<ServerOptions> & { dir?: stri
     store,
     dir,
     url,
+    resumed,
     stop,
     async close() {
       await stop();
