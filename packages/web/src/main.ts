@@ -119,7 +119,9 @@ const evidencePanel = new EvidencePanel(byId('evidence-panel'), api, {
   show: (ev) => {
     evidence = ev;
     const [w, s, e, n] = evidenceBounds(ev);
-    map.fitBounds([[w, s], [e, n]], { padding: 120, maxZoom: 13, duration: 0 });
+    // The evidence panel covers the map's left side: frame the evidence in the rest.
+    const width = map.getContainer().clientWidth;
+    map.fitBounds([[w, s], [e, n]], { padding: { top: 80, bottom: 80, left: Math.min(460, width / 2), right: Math.min(80, width / 8) }, maxZoom: 13, duration: 0 });
     redraw();
   },
   openVessel: (mmsi) => void openVessel(mmsi),

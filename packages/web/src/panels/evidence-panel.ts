@@ -123,9 +123,15 @@ export class EvidencePanel {
   }
 }
 
-function detailsList(details: Record<string, unknown>): HTMLElement {
-  const items = Object.entries(details).map(([k, v]) => [h('dt', {}, k), h('dd', {}, typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v))]);
-  return h('dl', { class: 'facts details' }, ...items.flat());
+/** The details as terms and values; an object one level down (thresholds, a zone, a position) as its own list. */
+function detailsList(details: Record<string, unknown>, depth = 0): HTMLElement {
+  const value = (v: unknown): HTMLElement | string => {
+    if (v === null || v === undefined) return '–';
+    if (typeof v === 'object' && !Array.isArray(v) && depth === 0) return detailsList(v as Record<string, unknown>, 1);
+    return typeof v === 'object' ? JSON.stringify(v) : String(v);
+  };
+  const items = Object.entries(details).map(([k, v]) => [h('dt', {}, k), h('dd', {}, value(v))]);
+  return h('dl', { class: depth === 0 ? 'facts details' : '' }, ...items.flat());
 }
 
 const REFERENCE_KEY = /^(zone|zoneid|zonename|asset|assetid|assetname|feature|featureid|layer|layerid|cable|pipeline|area|eez)$/i;
@@ -168,8 +174,15 @@ function inlineGeometry(details: Record<string, unknown>): FeatureCollection | n
   return null;
 }
 
-function corridorOf(details: Record<string, unknown>): number | null {
-  for (const [k, v] of Object.entries(details)) if (typeof v === 'number' && /corridor|buffer/i.test(k)) return /km/i.test(k) ? v * 1000 : v;
+/** The corridor half-width in metres, at the top of the details or in the asset they name (`asset.corridorM`). */
+function corridorOf(details: Record<string, unknown>, depth = 0): number | null {
+  for (const [k, v] of Object.entries(details)) {
+    if (typeof v === 'number' && /corridor|buffer/i.test(k)) return /km/i.test(k) ? v * 1000 : v;
+    if (depth === 0 && v && typeof v === 'object' && !Array.isArray(v)) {
+      const inner = corridorOf(v as Record<string, unknown>, 1);
+      if (inner !== null) return inner;
+    }
+  }
   return null;
 }
 

@@ -52,11 +52,18 @@ export class EventStrip {
     if (!g) return;
     g.setTransform(dpr, 0, 0, dpr, 0, 0);
     g.clearRect(0, 0, w, hgt);
+    // One lane per event type present, so a flood of one type does not hide the others.
+    const lanes = [...new Set(this.events.map((e) => e.type))].sort();
+    const laneH = lanes.length ? (hgt - 2) / lanes.length : 0;
     for (const e of this.events) {
+      const y = 1 + lanes.indexOf(e.type) * laneH;
       const x = this.x(Date.parse(e.start));
-      const x2 = Math.max(x + 2, this.x(Date.parse(e.end)));
-      g.fillStyle = `rgb(${eventRgb(e.type).join(' ')})`;
-      g.fillRect(x, 4, x2 - x, hgt - 8);
+      const x2 = this.x(Date.parse(e.end));
+      const [r, gr, b] = eventRgb(e.type);
+      g.fillStyle = `rgb(${r} ${gr} ${b} / 0.12)`;
+      g.fillRect(x, y, Math.max(0, x2 - x), laneH - 1);
+      g.fillStyle = `rgb(${r} ${gr} ${b})`;
+      g.fillRect(x, y, 2, laneH - 1);
     }
     if (this.span[1] > this.span[0]) {
       g.fillStyle = '#fff';
