@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { destinationPoint, haversineMetres, initialBearingDegrees, METRES_PER_SECOND_PER_KNOT } from '@tidewatch/geo';
 import { assetLayerFromGeoJson, builtInProfile, type AssetLayer, type Profile } from '../src/index.js';
-import { collection, route } from './scenario/charts.js';
+import { collection, route, shippedFiles } from './scenario/charts.js';
 import { hours, minutes, Sea, type Voyage } from './scenario/sea.js';
 import { finalEvents, ofType, replay } from './scenario/replay.js';
 
@@ -124,4 +124,36 @@ test('infrastructure_proximity: a vessel going dark over the cable is reported a
   assert.equal(closed[0]!.id, firstOpen.id);
   assert.equal(closed[0]!.details.gap.endsInside, true);
   assert.equal(closed[0]!.details.signature.slowTransit, true);
+});
+
+test('infrastructure_proximity on the shipped layer: crawling along Balticconnector "at anchor" fires, a ferry crossing it does not', (t) => {
+  const files = shippedFiles('infrastructure', '.geojson');
+  if (files.length === 0) return t.skip('data/infrastructure absent');
+  const json = files.map((f) => JSON.parse(f.text) as { features: Array<{ properties: { name: string }; geometry: { coordinates: number[][] } }> });
+  const built = assetLayerFromGeoJson(json);
+  assert.ok(built.ok, JSON.stringify(!built.ok && built.errors.slice(0, 3)));
+  const pipeline = json.flatMap((c) => c.features).find((f) => f.properties.name === 'Balticconnector')!;
+  // Its long offshore leg, from the Finnish landfall south.
+  const [[lon0, lat0], [lon1, lat1]] = pipeline.geometry.coordinates as [[number, number], [number, number]];
+  const along = initialBearingDegrees(lat0, lon0, lat1, lon1);
+  const third = destinationPoint(lat0, lon0, along, haversineMetres(lat0, lon0, lat1, lon1) / 3);
+  const layers = { assets: built.layer };
+
+  const crawl = new Sea(START);
+  const approach = destinationPoint(third.lat, third.lon, along + 90, 12 * KN * hours(1));
+  crawl.vessel({ mmsi: FREIGHTER, name: 'NEWNEW POLAR BEAR' }).from(approach.lat, approach.lon).steam(along - 90, 12, hours(1)).steam(along, 3, hours(1), AT_ANCHOR).steam(along + 90, 12, hours(1));
+  const fired = finalEvents(ofType(replay(crawl.nmea(), { layers }), 'infrastructure_proximity'));
+  assert.equal(fired.length, 1, JSON.stringify(fired, null, 1));
+  const e = fired[0]!;
+  assert.equal(e.details.asset.name, 'Balticconnector');
+  assert.equal(e.details.asset.kind, 'pipeline');
+  assert.equal(e.details.asset.corridorM, 5000);
+  assert.equal(e.details.signature.slowTransit, true);
+  assert.equal(e.details.signature.atAnchorWhileMoving, true);
+  assert.ok(e.details.minDistanceM < 100, String(e.details.minDistanceM));
+
+  const ferry = new Sea(START);
+  const west = destinationPoint(third.lat, third.lon, along + 90, 12 * KN * hours(1));
+  ferry.vessel({ mmsi: FERRY, name: 'VIKING XPRS', shipType: 60 }).from(west.lat, west.lon).steam(along - 90, 12, hours(2));
+  assert.deepEqual(ofType(replay(ferry.nmea(), { layers }), 'infrastructure_proximity'), []);
 });

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { haversineMetres, METRES_PER_SECOND_PER_KNOT } from '@tidewatch/geo';
+import { haversineMetres, initialBearingDegrees, METRES_PER_SECOND_PER_KNOT } from '@tidewatch/geo';
 import { builtInProfile, zoneLayerFromGeoJson, type Layers, type ZoneLayer } from '../src/index.js';
-import { boxZone, collection } from './scenario/charts.js';
+import { boxZone, collection, shippedFiles } from './scenario/charts.js';
 import { hours, minutes, Sea } from './scenario/sea.js';
 import { finalEvents, ofType, replay } from './scenario/replay.js';
 
@@ -114,4 +114,37 @@ test('zone detectors are idle without a zones layer, and each can be switched of
   const events = finalEvents(replay(sea.nmea(), { layers: { zones: layer(SQUARE) }, profile: noExit }));
   assert.equal(ofType(events, 'zone_entry').length, 1);
   assert.equal(ofType(events, 'zone_exit').length, 0);
+});
+
+test('zone_entry on the shipped zones: a patrol vessel entering the Senkaku 12 nm territorial sea', (t) => {
+  const files = shippedFiles('zones', '.geojson');
+  if (files.length === 0) return t.skip('data/zones absent');
+  const built = zoneLayerFromGeoJson(files.map((f) => JSON.parse(f.text) as unknown));
+  assert.ok(built.ok, JSON.stringify(!built.ok && built.errors.slice(0, 3)));
+  // The five island points the shipped zones are buffered around (data/README.md).
+  const islands = [[25 + 44 / 60, 123 + 28 / 60], [25 + 43 / 60, 123 + 32 / 60], [25 + 43 / 60, 123 + 33 / 60], [25 + 55 / 60, 123 + 40 / 60], [25 + 55 / 60, 124 + 33 / 60]];
+  const nearestIsland = (lat: number, lon: number): number => Math.min(...islands.map(([a, b]) => haversineMetres(lat, lon, a!, b!)));
+  const [uLat, uLon] = islands[0]!;
+  const sea = new Sea(START);
+  const from = { lat: 26.3, lon: 122.9 };
+  const course = initialBearingDegrees(from.lat, from.lon, uLat!, uLon!);
+  // Steams in until about 8 nm off Uotsuri-shima, then turns away.
+  const inbound = (haversineMetres(from.lat, from.lon, uLat!, uLon!) - 8 * 1852) / (12 * METRES_PER_SECOND_PER_KNOT);
+  sea.vessel({ mmsi: 413000777, name: 'HAIJING 2502', shipType: 55 }).from(from.lat, from.lon).steam(course, 12, inbound).steam(course + 180, 12, hours(3));
+  const { entries, exits } = zones(sea.nmea(), { zones: built.layer });
+  const territorial = entries.filter((e) => e.details.zone.kind === 'territorial_sea');
+  assert.equal(territorial.length, 1, JSON.stringify(entries.map((e) => e.details.zone.name)));
+  const e = territorial[0]!;
+  assert.equal(e.details.zone.name, 'Senkaku Islands territorial sea (12 nm, approximate)');
+  assert.equal(e.details.zone.country, 'JPN');
+  assert.equal(e.details.flag, 'CHN');
+  // The limit is 12 nm from the nearest island point; reports every 10 s at 12 kn are 62 m apart.
+  const off = nearestIsland(e.details.entry.lat, e.details.entry.lon);
+  assert.ok(off <= 12 * 1852 + 5 && off >= 12 * 1852 - 70, `${off} m`);
+  const contiguous = entries.find((x) => x.details.zone.kind === 'contiguous_zone')!;
+  assert.ok(Date.parse(contiguous.start) < Date.parse(e.start), 'through the contiguous zone first');
+  const left = exits.find((x) => x.details.zone.id === e.details.zone.id)!;
+  assert.ok(left, 'and out again');
+  assert.equal(left.details.entered, e.start);
+  assert.ok(left.details.insideS > 0);
 });
