@@ -10,7 +10,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromiumAbsent, openBrowser } from './support/browser.mjs';
 import { builtPageMissing, ingest, startServer } from './support/server.mjs';
-import { FISHER, LATECOMER, TANKER, T0, realTrafficPresent, scenarioChunks } from './support/scenario.mjs';
+import { ENTERED_ZONE, ENTRANT, FISHER, LATECOMER, TANKER, T0, realTrafficPresent, scenarioChunks } from './support/scenario.mjs';
 
 const skip = chromiumAbsent;
 const WAIT = { timeout: 60_000 };
@@ -36,7 +36,9 @@ after(async () => {
 const drawnMmsis = () => page.evaluate(() => window.tidewatch.mmsis());
 
 test('the page loads from the server and connects to the live stream', { skip }, async () => {
-  const response = await page.goto(server.url);
+  // A view of the whole world, so the live box holds every vessel of the scenario
+  // (without it the page frames the first traffic it sees).
+  const response = await page.goto(`${server.url}?view=-50,45,1.2`);
   assert.equal(response.status(), 200);
   assert.equal(await page.title(), 'Tidewatch — live picture');
   await page.waitForFunction(() => document.getElementById('link-state')?.classList.contains('open'), null, WAIT);
@@ -53,7 +55,7 @@ test('vessels appear as traffic is ingested', { skip }, async () => {
     await page.waitForFunction((t) => window.tidewatch.dataTime >= t, chunk.lastTime - 60_000, WAIT);
   }
   const mmsis = await drawnMmsis();
-  for (const v of [TANKER, FISHER, LATECOMER]) assert.ok(mmsis.includes(v.mmsi), `${v.name} (${v.mmsi}) is drawn`);
+  for (const v of [TANKER, FISHER, LATECOMER, ENTRANT]) assert.ok(mmsis.includes(v.mmsi), `${v.name} (${v.mmsi}) is drawn`);
   if (realTrafficPresent) assert.ok(mmsis.length > 50, `real traffic drawn too (${mmsis.length} vessels)`);
   await page.waitForFunction((n) => window.tidewatch.drawn.count === n, mmsis.length, WAIT);
   assert.match(await page.locator('#vessel-count').innerText(), new RegExp(`^${mmsis.length.toLocaleString('en')} vessels$`));
@@ -109,6 +111,34 @@ test('an encounter opens its evidence: both vessels and their tracks', { skip },
     const p = await page.evaluate((mmsi) => window.tidewatch.project(mmsi), v.mmsi);
     assert.ok(p[0] >= 0 && p[0] <= box.width && p[1] >= 0 && p[1] <= box.height, `${v.name} on screen at ${p}`);
   }
+});
+
+test('a zone entry opens its evidence: the zone entered and the track', { skip }, async () => {
+  const item = page.locator('#event-list .event-item[data-event-type="zone_entry"]', { hasText: String(ENTRANT.mmsi) });
+  await item.waitFor(WAIT);
+  await item.click();
+  const panel = page.locator('#evidence-panel');
+  await panel.locator('h2', { hasText: 'Zone entry' }).waitFor(WAIT);
+  await panel.locator('.evidence-feature', { hasText: ENTERED_ZONE }).waitFor(WAIT);
+  const layers = await page.evaluate(() => window.tidewatch.layers.map((l) => l.id));
+  assert.ok(layers.includes('evidence-feature'), `zone drawn (${layers})`);
+  assert.match(await panel.innerText(), new RegExp(`MMSI ${ENTRANT.mmsi} — [1-9]\\d* track points`));
+});
+
+test('the layers panel lists the server\'s layers and switches them and the anchorages', { skip }, async () => {
+  await page.locator('summary', { hasText: 'Layers' }).click();
+  const zones = page.locator('#layers-panel input[id^="layer-builtin-zones"]');
+  assert.ok((await zones.count()) > 0, 'builtin zone layers listed');
+  const first = zones.first();
+  const id = (await first.getAttribute('id')).slice('layer-'.length);
+  // Zones are on from the start; switching one off takes it off the map.
+  await page.waitForFunction((ref) => window.tidewatch.referenceLayers().some((l) => l.id === ref && l.features > 0), `ref:${id}`, WAIT);
+  await first.uncheck();
+  await page.waitForFunction((ref) => !window.tidewatch.referenceLayers().some((l) => l.id === ref), `ref:${id}`, WAIT);
+  await page.locator('#layer-anchorages').check();
+  await page.waitForFunction(() => window.tidewatch.referenceLayers().some((l) => l.id === 'ref:anchorages' && l.features > 1000), null, WAIT);
+  await page.locator('#layer-anchorages').uncheck();
+  await first.check();
 });
 
 test('the time slider replays history: early on the latecomer is not there yet', { skip }, async () => {

@@ -13,6 +13,7 @@ import { VesselTable } from './live/vessel-table.js';
 import { createBasemap, type View } from './map/basemap.js';
 import { eventLayer } from './map/event-layer.js';
 import { evidenceBounds, evidenceLayers, type Evidence } from './map/evidence-layers.js';
+import { loadAnchorages } from './map/anchorages.js';
 import { hideReferenceLayer, showReferenceLayer } from './map/reference-layers.js';
 import { shipClassLabel } from './map/ship-types.js';
 import { selectionLayer, vesselLayer } from './map/vessel-layer.js';
@@ -72,6 +73,16 @@ const probe = {
     if (slot < 0) return null;
     const p = map.project([t.lon[slot]!, t.lat[slot]!]);
     return [p.x, p.y];
+  },
+  /** Reference layers on the map (ids of their MapLibre sources, `ref:<layer id>`) and their feature counts. */
+  referenceLayers(): { id: string; features: number }[] {
+    const sources = map.getStyle().sources;
+    return Object.entries(sources)
+      .filter(([id]) => id.startsWith('ref:'))
+      .map(([id, src]) => {
+        const data = (src as { data?: { features?: unknown[] } }).data;
+        return { id, features: Array.isArray(data?.features) ? data.features.length : -1 };
+      });
   },
   /** Moves the map (tests and screenshots frame their views this way). */
   view(lon: number, lat: number, zoom: number): void {
@@ -347,8 +358,12 @@ function features(id: string): Promise<FeatureCollection | null> {
   return p;
 }
 
-async function layerToggled(changed?: LayerInfo): Promise<void> {
-  if (changed) {
+async function layerToggled(changed?: LayerInfo | 'anchorages'): Promise<void> {
+  if (changed === 'anchorages') {
+    const fc = layers.anchorages ? await loadAnchorages() : null;
+    if (fc && layers.anchorages) showReferenceLayer(map, 'anchorages', 'anchorages', fc);
+    else hideReferenceLayer(map, 'anchorages');
+  } else if (changed) {
     if (layers.reference.has(changed.id)) {
       const fc = await features(changed.id);
       if (fc && layers.reference.has(changed.id)) showReferenceLayer(map, changed.id, changed.kind, fc);

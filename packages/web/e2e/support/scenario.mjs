@@ -7,6 +7,8 @@
  *   the fishing vessel leaves;
  * - a latecomer that first reports two hours in, so the picture early on differs from
  *   the picture at the end;
+ * - a zone entry: a vessel leaving the open corridor of the Gulf of Finland southwards into
+ *   Estonia's territorial sea (the shipped data/zones layer, read here to place the track);
  * - real traffic, when the shared real data is there: the first hours of the SBARC week
  *   (Santa Barbara Channel, June 2018, real positions and times), merged in time order.
  */
@@ -21,7 +23,10 @@ export const T0 = Date.UTC(2018, 5, 1);
 export const TANKER = { mmsi: 366_990_001, name: 'NORTHERN STAR', callsign: 'WDA1234', imo: 9_300_001, type: 80 };
 export const FISHER = { mmsi: 366_990_002, name: 'SOUTHERN CROSS', callsign: 'WDB5678', imo: 9_300_002, type: 30 };
 export const LATECOMER = { mmsi: 366_990_003, name: 'LATECOMER', callsign: 'WDC9012', imo: 9_300_003, type: 70 };
+export const ENTRANT = { mmsi: 273_990_004, name: 'GULF RUNNER', callsign: 'UBCD1', imo: 9_300_004, type: 70 };
+export const ENTERED_ZONE = 'Estonia territorial sea (Baltic Sea)';
 const MEETING = { lat: 33.2, lon: -121.0 };
+const ZONES = join(REPO_ROOT, 'data/zones/territorial_seas.geojson');
 const MINUTE = 60_000;
 const SBARC_NMEA = join(REPO_ROOT, '../shared/data/ais-bench/sbarc_week_2018-06.nmea.gz');
 
@@ -71,6 +76,46 @@ function scenarioReports() {
   return out;
 }
 
+/** Ray casting over a Polygon or MultiPolygon's rings (even-odd, holes included). */
+function inside(geometry, lon, lat) {
+  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  let odd = false;
+  for (const rings of polygons) {
+    for (const ring of rings) {
+      for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+        const [xi, yi] = ring[i], [xj, yj] = ring[j];
+        if (yi > lat !== yj > lat && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) odd = !odd;
+      }
+    }
+  }
+  return odd;
+}
+
+/**
+ * The entrant's reports: south along 24.8° E from the last point outside every territorial
+ * sea to 0.05° inside Estonia's, at 10 knots, from 30 minutes in.
+ */
+function entryReports() {
+  const zones = JSON.parse(readFileSync(ZONES, 'utf8')).features;
+  const estonia = zones.find((f) => f.properties.name === ENTERED_ZONE);
+  if (!estonia) throw new Error(`${ENTERED_ZONE} is not in data/zones/territorial_seas.geojson`);
+  const lon = 24.8;
+  let firstInside = null;
+  for (let lat = 59.95; lat > 59.3; lat -= 0.002) {
+    const outsideAll = !zones.some((f) => inside(f.geometry, lon, lat));
+    if (outsideAll) firstInside = null;
+    else if (firstInside === null && inside(estonia.geometry, lon, lat)) firstInside = lat;
+    if (firstInside !== null && firstInside - lat > 0.05) break;
+  }
+  if (firstInside === null) throw new Error('no open water north of the Estonian territorial sea along 24.8° E');
+  // 10 knots south: 0.00278° of latitude a minute.
+  const step = 18_520 / 60 / METRES_PER_DEGREE;
+  const out = [identity(ENTRANT, T0 + 25 * MINUTE)];
+  const start = firstInside + 20 * step;
+  for (let min = 0; min <= 45; min++) out.push(position(ENTRANT, T0 + (30 + min) * MINUTE + 30_000, start - min * step, lon, 10, 180));
+  return out;
+}
+
 /** Real SBARC lines up to `until` (ms), grouped by their tag-block time; fragments stay together. */
 function realReports(until) {
   if (!realTrafficPresent) return [];
@@ -90,7 +135,7 @@ function realReports(until) {
 /** Every report up to 3 h in, in time order, cut into chunks of `chunkMinutes` of data time, each with its newest report's time. */
 export function scenarioChunks(chunkMinutes = 20) {
   const end = T0 + 180 * MINUTE;
-  const all = [...scenarioReports(), ...realReports(end)].sort((a, b) => a.time - b.time);
+  const all = [...scenarioReports(), ...entryReports(), ...realReports(end)].sort((a, b) => a.time - b.time);
   const chunks = [];
   for (let from = T0; from <= end; from += chunkMinutes * MINUTE) {
     const to = from + chunkMinutes * MINUTE;

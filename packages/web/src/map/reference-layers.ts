@@ -7,10 +7,11 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { LayerKind } from '@tidewatch/protocol';
 import type { FeatureCollection } from '../api/client.js';
 
-const COLOURS: Record<LayerKind, { line: string; fill: string }> = {
+const COLOURS: Record<LayerKind | 'anchorages', { line: string; fill: string }> = {
   zones: { line: '#6f9fd8', fill: '#6f9fd8' },
   infrastructure: { line: '#e3b3f0', fill: '#e3b3f0' },
   watchlist: { line: '#ffffff', fill: '#ffffff' },
+  anchorages: { line: '#9fd8c4', fill: '#9fd8c4' },
 };
 
 /** The style layer ids of one reference layer. */
@@ -19,7 +20,7 @@ function styleIds(id: string): { source: string; fill: string; line: string; poi
   return { source: base, fill: `${base}:fill`, line: `${base}:line`, point: `${base}:point` };
 }
 
-export function showReferenceLayer(map: MapLibreMap, id: string, kind: LayerKind, features: FeatureCollection): void {
+export function showReferenceLayer(map: MapLibreMap, id: string, kind: LayerKind | 'anchorages', features: FeatureCollection): void {
   const ids = styleIds(id);
   hideReferenceLayer(map, id);
   const c = COLOURS[kind];

@@ -10,6 +10,7 @@ export interface LayerToggles {
   vessels: boolean;
   events: boolean;
   watchlistHits: boolean;
+  anchorages: boolean;
   /** Reference layers switched on, by id. */
   reference: Set<string>;
 }
@@ -17,17 +18,17 @@ export interface LayerToggles {
 const KIND_HEADING = { zones: 'Zones', infrastructure: 'Cables, pipelines, anchorages', watchlist: 'Watchlists' } as const;
 
 export class LayersPanel {
-  readonly toggles: LayerToggles = { vessels: true, events: true, watchlistHits: true, reference: new Set() };
+  readonly toggles: LayerToggles = { vessels: true, events: true, watchlistHits: true, anchorages: false, reference: new Set() };
 
   constructor(
     private readonly root: HTMLElement,
-    private readonly onChange: (changedLayer?: LayerInfo) => void,
+    private readonly onChange: (changedLayer?: LayerInfo | 'anchorages') => void,
   ) {
     this.render([], null);
   }
 
   render(layers: readonly LayerInfo[], error: string | null): void {
-    const box = (id: string, label: string, checked: boolean, set: (on: boolean) => void, layer?: LayerInfo): HTMLElement =>
+    const box = (id: string, label: string, checked: boolean, set: (on: boolean) => void, layer?: LayerInfo | 'anchorages'): HTMLElement =>
       h(
         'label',
         { class: 'toggle' },
@@ -35,18 +36,18 @@ export class LayersPanel {
         label,
       );
     const byKind = (kind: LayerInfo['kind']) => layers.filter((l) => l.kind === kind);
-    const groups = (['zones', 'infrastructure'] as const)
-      .filter((k) => byKind(k).length > 0)
-      .map((k) =>
-        h(
-          'fieldset',
-          {},
-          h('legend', {}, KIND_HEADING[k]),
-          ...byKind(k).map((l) =>
-            box(`layer-${l.id}`, `${l.name} (${l.size})`, this.toggles.reference.has(l.id), (on) => (on ? this.toggles.reference.add(l.id) : this.toggles.reference.delete(l.id)), l),
-          ),
+    const groups = (['zones', 'infrastructure'] as const).map((k) =>
+      h(
+        'fieldset',
+        {},
+        h('legend', {}, KIND_HEADING[k]),
+        ...byKind(k).map((l) =>
+          box(`layer-${l.id}`, `${l.name} (${l.size})`, this.toggles.reference.has(l.id), (on) => (on ? this.toggles.reference.add(l.id) : this.toggles.reference.delete(l.id)), l),
         ),
-      );
+        k === 'infrastructure' ? box('layer-anchorages', 'Anchorages (shipped list)', this.toggles.anchorages, (on) => (this.toggles.anchorages = on), 'anchorages') : null,
+        k === 'zones' && byKind(k).length === 0 ? h('p', { class: 'muted' }, 'None listed.') : null,
+      ),
+    );
     const watchlists = byKind('watchlist');
     replaceChildren(
       this.root,
