@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { destinationPoint, haversineMetres, initialBearingDegrees, METRES_PER_SECOND_PER_KNOT } from '@tidewatch/geo';
+import fc from 'fast-check';
+import { destinationPoint, equirectangularMetres, haversineMetres, initialBearingDegrees, METRES_PER_SECOND_PER_KNOT } from '@tidewatch/geo';
 import { assetLayerFromGeoJson, builtInProfile, type AssetLayer, type Profile } from '../src/index.js';
 import { collection, route, shippedFiles } from './scenario/charts.js';
 import { hours, minutes, Sea, type Voyage } from './scenario/sea.js';
@@ -156,4 +157,25 @@ test('infrastructure_proximity on the shipped layer: crawling along Balticconnec
   const west = destinationPoint(third.lat, third.lon, along + 90, 12 * KN * hours(1));
   ferry.vessel({ mmsi: FERRY, name: 'VIKING XPRS', shipType: 60 }).from(west.lat, west.lon).steam(along - 90, 12, hours(2));
   assert.deepEqual(ofType(replay(ferry.nmea(), { layers }), 'infrastructure_proximity'), []);
+});
+
+test('corridor clearance is safe: a vessel that moves less than it from where it was measured is in no corridor', () => {
+  const assets = layer();
+  const margin = 1 - 2e-3;
+  assert.equal(assets.clearanceMetres(A[0], A[1], 20_000), 0);
+  fc.assert(
+    fc.property(
+      fc.double({ min: 59.5, max: 60.1, noNaN: true }),
+      fc.double({ min: 22.8, max: 24.9, noNaN: true }),
+      fc.double({ min: 0, max: 360, noNaN: true }),
+      fc.double({ min: 0.9, max: 1, noNaN: true }),
+      (lat, lon, bearing, share) => {
+        const clearance = assets.clearanceMetres(lat, lon, 20_000) * margin - 1;
+        const q = destinationPoint(lat, lon, bearing, Math.max(0, clearance) * share);
+        fc.pre(clearance > 0 && equirectangularMetres(lat, lon, q.lat, q.lon) < clearance);
+        assert.equal(assets.corridorsAt(q.lat, q.lon, []), 0, `${q.lat} ${q.lon}`);
+      },
+    ),
+    { numRuns: 2000, seed: 8 },
+  );
 });

@@ -97,6 +97,15 @@ export interface InfrastructureProximityDetails {
 
 export type InfrastructureProximityEvent = EngineEvent<'infrastructure_proximity', InfrastructureProximityDetails>;
 
+/**
+ * A vessel outside every corridor skips the lookup while it stays closer than
+ * its clearance (distance to the nearest corridor edge, searched this far) to
+ * where it was measured: exact, and most vessels are nowhere near a cable.
+ */
+const CLEARANCE_SEARCH_M = 20_000;
+/** Equirectangular distance is within 2e-3 of great-circle distance up to 20 km below 89° of latitude: keep a margin. */
+const CLEARANCE_MARGIN = 1 - 2e-3;
+
 /** Reports needed before slowdown and course wobble are judged. */
 const MIN_SAMPLES = 5;
 const AT_ANCHOR = 1;
@@ -179,6 +188,10 @@ class InfrastructureProximityDetector implements Detector {
   /** The vessel's own recent speed: an exponential average, and the time of its last sample. */
   private recent = new Float64Array(0);
   private recentT = new Float64Array(0);
+  /** Where the vessel's clearance from every corridor was last measured, and the clearance (NaN: not measured). */
+  private clearLat = new Float64Array(0);
+  private clearLon = new Float64Array(0);
+  private clearance = new Float64Array(0);
 
   constructor(
     private readonly ctx: DetectorContext<Params>,
@@ -193,11 +206,15 @@ class InfrastructureProximityDetector implements Detector {
   grow(capacity: number): void {
     this.recent = resize(this.recent, capacity);
     this.recentT = resize(this.recentT, capacity);
+    this.clearLat = resize(this.clearLat, capacity);
+    this.clearLon = resize(this.clearLon, capacity);
+    this.clearance = resize(this.clearance, capacity);
   }
 
   open(slot: number): void {
     this.recent[slot] = NaN;
     this.recentT[slot] = NaN;
+    this.clearance[slot] = NaN;
     this.bySlot[slot] = [];
   }
 
@@ -210,8 +227,17 @@ class InfrastructureProximityDetector implements Detector {
     const speed = this.speedOf(slot);
     const episodes = (this.bySlot[slot] ??= []);
     for (let i = episodes.length - 1; i >= 0; i--) this.resolve(episodes[i]!, t, prevT, emit);
+    if (episodes.length === 0 && equirectangularMetres(this.clearLat[slot]!, this.clearLon[slot]!, lat, lon) < this.clearance[slot]!) {
+      this.updateRecent(slot, t, speed);
+      return;
+    }
     const found = this.found;
     const n = this.layer.corridorsAt(lat, lon, found);
+    if (n === 0 && episodes.length === 0) {
+      this.clearLat[slot] = lat;
+      this.clearLon[slot] = lon;
+      this.clearance[slot] = this.layer.clearanceMetres(lat, lon, CLEARANCE_SEARCH_M) * CLEARANCE_MARGIN - 1;
+    }
     for (const ep of episodes) if (Number.isNaN(ep.outsideSince) && !listed(found, n, ep.asset)) ep.outsideSince = t;
     for (let i = 0; i < n; i++) {
       let ep = episodeOf(episodes, found[i]!);

@@ -28,6 +28,13 @@ export interface AssetLayer {
   corridorsAt(lat: number, lon: number, out: number[]): number;
   /** Metres from the point to the asset's route, or Infinity when farther than `maxMetres`. */
   distanceMetres(asset: number, lat: number, lon: number, maxMetres: number): number;
+  /**
+   * How far the point is from the nearest corridor's edge, at most
+   * `maxMetres` (0 inside one): a vessel that moves less than this from the
+   * point cannot have entered any corridor. A lower bound (every corridor is
+   * taken as wide as the widest), so it is safe to skip lookups with.
+   */
+  clearanceMetres(lat: number, lon: number, maxMetres: number): number;
 }
 
 export type AssetLayerResult = { readonly ok: true; readonly layer: AssetLayer } | { readonly ok: false; readonly errors: readonly GeoJsonIssue[] };
@@ -40,6 +47,7 @@ export function assetLayer(assets: readonly Asset[]): AssetLayer {
   const all = new CorridorIndex(corridors);
   const each = corridors.map((c) => new CorridorIndex([c]));
   const hit: CorridorHit = { asset: -1, line: -1, segment: -1, metres: Infinity };
+  const widest = corridors.reduce((m, c) => Math.max(m, c.halfWidthMetres), 0);
   return {
     assets: info,
     corridorsAt: (lat, lon, out) => all.corridorsAt(lat, lon, out),
@@ -47,6 +55,10 @@ export function assetLayer(assets: readonly Asset[]): AssetLayer {
       const index = each[asset];
       if (index === undefined) throw new RangeError(`no asset ${asset}: the layer holds ${each.length}`);
       return index.nearestInto(lat, lon, maxMetres, hit) ? hit.metres : Infinity;
+    },
+    clearanceMetres(lat, lon, maxMetres) {
+      if (!all.nearestInto(lat, lon, maxMetres + widest, hit)) return maxMetres;
+      return Math.min(maxMetres, Math.max(0, hit.metres - widest));
     },
   };
 }

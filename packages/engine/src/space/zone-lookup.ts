@@ -9,6 +9,7 @@
  * One lookup serves an engine: it is kept per track table, the engine's own
  * object, so two engines never share one.
  */
+import { equirectangularMetres } from '@tidewatch/geo';
 import type { TrackTable } from '../track/track-table.js';
 import { resize } from '../track/track-table.js';
 import type { ZoneLayer } from './zones.js';
@@ -16,11 +17,24 @@ import type { ZoneLayer } from './zones.js';
 /** Overlapping zones reported at one point (EEZ, contiguous zone, territorial sea, a few drawn areas). */
 export const MAX_ZONES_AT_POINT = 8;
 
+/**
+ * A vessel less than this from where its zones were last looked up keeps
+ * that answer. Moored and anchored vessels repeat their position: in the
+ * SBARC week (685 k reports) 26 % of consecutive reports moved under 10 m,
+ * and a lookup in coastline-heavy zones costs about ten distance checks. A
+ * crossing is therefore placed at most this far past the border, and a
+ * vessel moored on one does not flicker across it.
+ */
+export const ZONE_LOOKUP_SKIP_M = 10;
+
 export class ZoneLookup {
   /** Per slot: the position count the answer is for (0: none yet). */
   private stamp = new Uint32Array(0);
   private count = new Uint8Array(0);
   private found = new Int32Array(0);
+  /** Where the answer was looked up (NaN: never). */
+  private lookedLat = new Float64Array(0);
+  private lookedLon = new Float64Array(0);
   private readonly scratch: number[] = [];
   private capacity = 0;
 
@@ -37,12 +51,15 @@ export class ZoneLookup {
     this.stamp = resize(this.stamp, capacity);
     this.count = resize(this.count, capacity);
     this.found = resize(this.found, capacity * MAX_ZONES_AT_POINT);
+    this.lookedLat = resize(this.lookedLat, capacity);
+    this.lookedLon = resize(this.lookedLon, capacity);
     this.capacity = capacity;
   }
 
   /** A new track in `slot`: forget the answer for its previous vessel. */
   open(slot: number): void {
     this.stamp[slot] = 0;
+    this.lookedLat[slot] = NaN;
   }
 
   /** How many zones contain the latest position of the vessel in `slot` (looked up on the first call for that position). */
@@ -50,7 +67,12 @@ export class ZoneLookup {
     const positions = this.tracks.positions[slot]!;
     if (this.stamp[slot] === positions) return this.count[slot]!;
     this.stamp[slot] = positions;
-    const n = Math.min(MAX_ZONES_AT_POINT, this.layer.zonesAt(this.tracks.lat[slot]!, this.tracks.lon[slot]!, this.scratch));
+    const lat = this.tracks.lat[slot]!;
+    const lon = this.tracks.lon[slot]!;
+    if (equirectangularMetres(this.lookedLat[slot]!, this.lookedLon[slot]!, lat, lon) < ZONE_LOOKUP_SKIP_M) return this.count[slot]!;
+    this.lookedLat[slot] = lat;
+    this.lookedLon[slot] = lon;
+    const n = Math.min(MAX_ZONES_AT_POINT, this.layer.zonesAt(lat, lon, this.scratch));
     const base = slot * MAX_ZONES_AT_POINT;
     for (let i = 0; i < n; i++) this.found[base + i] = this.scratch[i]!;
     this.count[slot] = n;
