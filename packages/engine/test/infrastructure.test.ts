@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { destinationPoint, equirectangularMetres, haversineMetres, initialBearingDegrees, METRES_PER_SECOND_PER_KNOT } from '@tidewatch/geo';
-import { assetLayerFromGeoJson, builtInProfile, type AssetLayer, type Profile } from '../src/index.js';
+import { assetLayerFromGeoJson, builtInProfile, createEngine, type AssetLayer, type Profile, type TidewatchEvent } from '../src/index.js';
 import { collection, route, shippedFiles } from './scenario/charts.js';
 import { hours, minutes, Sea, type Voyage } from './scenario/sea.js';
 import { finalEvents, ofType, replay } from './scenario/replay.js';
@@ -178,4 +178,52 @@ test('corridor clearance is safe: a vessel that moves less than it from where it
     ),
     { numRuns: 2000, seed: 8 },
   );
+});
+
+test('infrastructure_proximity: advancing the clock changes nothing; every event opens once and closes once above the score', () => {
+  const assets = layer();
+  const profile = builtInProfile('gfw-2018')!;
+  const legArb = fc.record({ course: fc.integer({ min: 0, max: 359 }), knots: fc.integer({ min: 0, max: 14 }), s: fc.integer({ min: 60, max: hours(1) }), status: fc.constantFrom(0, AT_ANCHOR), silent: fc.boolean() });
+  let closedSeen = 0;
+  fc.assert(
+    fc.property(
+      fc.array(fc.record({ mmsi: fc.constantFrom(FREIGHTER, FERRY), bearing: fc.integer({ min: 0, max: 359 }), metres: fc.integer({ min: 0, max: 3000 }), legs: fc.array(legArb, { minLength: 1, maxLength: 6 }) }), { minLength: 1, maxLength: 2 }),
+      fc.array(fc.integer({ min: 0, max: 600 }), { minLength: 1, maxLength: 20 }),
+      (vessels, advances) => {
+        const sea = new Sea(START);
+        for (const v of vessels) {
+          const start = destinationPoint(A[0], A[1], v.bearing, v.metres);
+          const voyage = sea.vessel({ mmsi: v.mmsi }).from(start.lat, start.lon);
+          for (const leg of v.legs) {
+            if (leg.silent) voyage.silence(leg.s, { course: leg.course, knots: leg.knots });
+            else voyage.steam(leg.course, leg.knots, leg.s, leg.status);
+          }
+        }
+        const obs = sea.observations().sort((a, b) => a.t - b.t);
+        const run = (advance: boolean) => {
+          const events: TidewatchEvent[] = [];
+          const emit = (e: TidewatchEvent): void => void events.push(e);
+          const engine = createEngine({ profile, layers: { assets } });
+          obs.forEach((o, i) => {
+            if (advance && i > 0) engine.advance(obs[i - 1]!.t + ((o.t - obs[i - 1]!.t) * advances[i % advances.length]!) / 600, emit);
+            engine.push(o, emit);
+          });
+          engine.finish(emit);
+          return ofType(events, 'infrastructure_proximity');
+        };
+        const plain = run(false);
+        assert.deepEqual(run(true), plain);
+        for (const id of new Set(plain.map((e) => e.id))) {
+          const same = plain.filter((e) => e.id === id);
+          assert.deepEqual(same.map((e) => e.open === true), [true, false], id);
+          const closed = same[1]!;
+          closedSeen++;
+          assert.ok(closed.details.peakScore >= closed.details.thresholds.minScore, JSON.stringify(closed.details));
+          assert.ok(closed.details.minDistanceM <= 500 && closed.details.insideS >= 0, JSON.stringify(closed.details));
+        }
+      },
+    ),
+    { numRuns: 60, seed: 21 },
+  );
+  assert.ok(closedSeen > 5, `only ${closedSeen} events in all runs`);
 });

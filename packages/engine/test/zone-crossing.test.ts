@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { haversineMetres, initialBearingDegrees, METRES_PER_SECOND_PER_KNOT } from '@tidewatch/geo';
-import { builtInProfile, zoneLayerFromGeoJson, type Layers, type ZoneLayer } from '../src/index.js';
+import { builtInProfile, createEngine, zoneLayerFromGeoJson, type Layers, type TidewatchEvent, type ZoneLayer } from '../src/index.js';
 import { boxZone, collection, shippedFiles } from './scenario/charts.js';
 import { hours, minutes, Sea } from './scenario/sea.js';
 import { finalEvents, ofType, replay } from './scenario/replay.js';
@@ -147,4 +148,69 @@ test('zone_entry on the shipped zones: a patrol vessel entering the Senkaku 12 n
   assert.ok(left, 'and out again');
   assert.equal(left.details.entered, e.start);
   assert.ok(left.details.insideS > 0);
+});
+
+/** Random voyages of a few vessels starting near the square's south-west corner. */
+const voyagesArb = fc.array(
+  fc.record({
+    mmsi: fc.constantFrom(412000001, 412000002, 224000003),
+    dLat: fc.double({ min: -0.03, max: 0.03, noNaN: true }),
+    dLon: fc.double({ min: -0.03, max: 0.03, noNaN: true }),
+    legs: fc.array(fc.record({ course: fc.integer({ min: 0, max: 359 }), knots: fc.integer({ min: 0, max: 15 }), s: fc.integer({ min: 60, max: hours(1) }), silent: fc.boolean() }), { minLength: 1, maxLength: 6 }),
+  }),
+  { minLength: 1, maxLength: 3 },
+);
+
+function observationsOf(voyages: ReadonlyArray<{ mmsi: number; dLat: number; dLon: number; legs: ReadonlyArray<{ course: number; knots: number; s: number; silent: boolean }> }>) {
+  const sea = new Sea(START);
+  for (const v of voyages) {
+    const voyage = sea.vessel({ mmsi: v.mmsi }).from(SOUTH + v.dLat, WEST + v.dLon);
+    for (const leg of v.legs) {
+      if (leg.silent) voyage.silence(leg.s, { course: leg.course, knots: leg.knots });
+      else voyage.steam(leg.course, leg.knots, leg.s);
+    }
+  }
+  return sea.observations().sort((a, b) => a.t - b.t);
+}
+
+test('zone crossings: entries and exits alternate per vessel and zone, and advancing the clock changes nothing', () => {
+  const zonesLayer = layer(SQUARE);
+  const profile = builtInProfile('gfw-2018')!;
+  let seen = 0;
+  fc.assert(
+    fc.property(voyagesArb, fc.array(fc.integer({ min: 0, max: 600 }), { minLength: 1, maxLength: 20 }), (voyages, advances) => {
+      const obs = observationsOf(voyages);
+      const run = (advance: boolean) => {
+        const events: TidewatchEvent[] = [];
+        const emit = (e: TidewatchEvent): void => void events.push(e);
+        const engine = createEngine({ profile, layers: { zones: zonesLayer } });
+        obs.forEach((o, i) => {
+          // The clock moved some way (0 to all the way) towards the next observation.
+          if (advance && i > 0) engine.advance(obs[i - 1]!.t + ((o.t - obs[i - 1]!.t) * advances[i % advances.length]!) / 600, emit);
+          engine.push(o, emit);
+        });
+        engine.finish(emit);
+        return events.filter((e) => e.type === 'zone_entry' || e.type === 'zone_exit');
+      };
+      const plain = run(false);
+      seen += plain.length;
+      assert.deepEqual(run(true), plain);
+      for (const mmsi of new Set(plain.map((e) => e.mmsi[0]))) {
+        const own = plain.filter((e) => e.mmsi[0] === mmsi);
+        let inside: string | null | undefined; // undefined: not known yet
+        for (const e of own) {
+          if (e.type === 'zone_entry') {
+            assert.notEqual(inside !== undefined && inside !== null, true, 'entry while inside');
+            inside = e.start;
+          } else {
+            if (inside === undefined) assert.equal(e.details.entrySeen, false);
+            else assert.equal(e.details.entered, inside);
+            inside = null;
+          }
+        }
+      }
+    }),
+    { numRuns: 60, seed: 12 },
+  );
+  assert.ok(seen > 30, `only ${seen} crossings in all runs`);
 });
