@@ -12,7 +12,7 @@
  */
 import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
-import { flagOfMid, midOf } from '@tidewatch/engine';
+import { flagIsoOf } from '@tidewatch/engine';
 import type { SourceHealth } from '@tidewatch/protocol';
 import { DEFAULT_LIMITS, type ApiDeps, type ApiLimits } from './api/deps.js';
 import { installErrorHandling } from './api/error-handler.js';
@@ -47,7 +47,7 @@ export type SourceSpec =
 
 export interface ServerOptions {
   store: Store;
-  /** Builds an engine over the layers in force (at start, and after the engine finishes a replay). */
+  /** Builds an engine over the layers in force (at start, after a layer changes, after the engine finishes a replay). */
   engine: (layers: LayerSet) => EventEngine;
   host?: string;
   /** 0 picks a free port. */
@@ -68,7 +68,7 @@ export interface ServerOptions {
    * episodes still open close as a batch replay closes them. Default true.
    */
   finishAfterReplay?: boolean;
-  /** Flag state of an MMSI for the API; default: the country of its MID. */
+  /** Flag state of an MMSI for the API; default: the ISO 3166-1 alpha-3 code of its MID's country. */
   flagOf?: (mmsi: number) => string | null;
   /** Fastify's request log. */
   logger?: boolean;
@@ -95,7 +95,7 @@ export interface TidewatchServer {
 export function createServer(options: ServerOptions): TidewatchServer {
   const now = options.now ?? Date.now;
   const store = options.store;
-  const flagOf = options.flagOf ?? ((mmsi: number) => flagOfMid(midOf(mmsi)) ?? null);
+  const flagOf = options.flagOf ?? ((mmsi: number) => flagIsoOf(mmsi) ?? null);
   const retention: RetentionSettings = { ...DEFAULT_RETENTION, ...options.retention };
   const limits: ApiLimits = { ...DEFAULT_LIMITS, ...options.limits };
 
@@ -221,7 +221,8 @@ export function createServer(options: ServerOptions): TidewatchServer {
     warnings,
     replaysDone,
     async start() {
-      const resumed = await pipeline.resume();
+      const resumed = pipeline.resume();
+      layers.onChange(() => pipeline.rebuildEngine());
       pipeline.start();
       live.start();
       await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 8080 });

@@ -98,8 +98,26 @@ export class Pipeline implements Ingest {
   }
 
   /** Restores the live picture and re-feeds the engine from the journal (see the module comment). */
-  async resume(): Promise<ResumeReport> {
+  resume(): ResumeReport {
     this.store.eachVessel((row) => this.picture.restore(row));
+    return this.refeed();
+  }
+
+  /**
+   * A new engine (over the layers now in force) re-fed from the journal, as at
+   * a restart: what the layers change shows from the re-feed window on.
+   * Ingest waits meanwhile (the re-feed runs to its end without yielding, so
+   * no new observation can slip in before older ones).
+   */
+  rebuildEngine(): ResumeReport {
+    this.flush();
+    this.engine = this.createEngine();
+    this.suppressBefore = -Infinity;
+    this.suppressed = 0;
+    return this.refeed();
+  }
+
+  private refeed(): ResumeReport {
     const report: ResumeReport = { refed: 0, exact: true, suppressed: 0 };
     const finishedSeq = Number(this.store.meta(ENGINE_FINISHED_SEQ) ?? 0);
     const first = this.store.journal(finishedSeq, 1)[0];
@@ -121,7 +139,6 @@ export class Pipeline implements Ingest {
       report.refed += page.length;
       this.flush();
       if (page.length < REFEED_PAGE) break;
-      await new Promise((resolve) => setImmediate(resolve));
     }
     report.suppressed = this.suppressed;
     return report;

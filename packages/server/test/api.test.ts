@@ -236,8 +236,32 @@ describe('HTTP API', () => {
       assert.ok(!(await getJson<LayerInfo[]>(s.server, '/api/v1/layers')).body.some((l) => l.id === info.id));
     });
 
+    test('a zone uploaded now applies to the data already seen: the engine is re-run over the journal', async () => {
+      // A server of its own: the others' tests post live (receive-time) data, which moves the re-feed window to now.
+      const s = await startServer();
+      after(() => s.close());
+      await postLines(s.server, scenario.lines);
+      // The steamer crosses 20.3°E at about 01:30; the zone is the sea east of it.
+      const zone = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: 'East Box', kind: 'user' }, geometry: { type: 'Polygon', coordinates: [[[20.3, 35], [20.9, 35], [20.9, 35.4], [20.3, 35.4], [20.3, 35]]] } }] };
+      const before = (await getJson<Page<EventRecord>>(s.server, '/api/v1/events?limit=1000')).body.items;
+      const up = await s.server.app.inject({ method: 'POST', url: '/api/v1/layers?kind=zones&name=East', headers: { 'content-type': 'application/geo+json' }, payload: JSON.stringify(zone) });
+      assert.equal(up.statusCode, 201);
+      const entries = (await getJson<Page<EventRecord>>(s.server, '/api/v1/events?type=zone_entry')).body.items;
+      assert.deepEqual(entries.map((e) => e.mmsi), [[244670000]]);
+      const entry = entries[0]!;
+      const crossing = scenario.positions.find((p) => p.mmsi === 244670000 && p.lon >= 20.3)!;
+      assert.equal(Date.parse(entry.start), crossing.t);
+      const zoneId = (entry.details.zone as { id: string }).id;
+      assert.deepEqual((await getJson<Page<EventRecord>>(s.server, `/api/v1/events?zone=${zoneId}`)).body.items.map((e) => e.id), [entry.id]);
+      // What was there before is still there, unchanged.
+      const now = (await getJson<Page<EventRecord>>(s.server, '/api/v1/events?limit=1000')).body.items;
+      for (const e of before) assert.deepEqual(now.find((x) => x.id === e.id), e);
+      const del = await s.server.app.inject({ method: 'DELETE', url: `/api/v1/layers/${(up.json() as LayerInfo).id}` });
+      assert.equal(del.statusCode, 204);
+    });
+
     test('a watchlist is CSV; its size is its entries', async () => {
-      const csv = 'name,imo,mmsi,flag\r\nOCEAN TRADER,9123456,636012345,Liberia\r\n"SEA, BREEZE",,352001234,Panama\r\nNO NUMBERS,,,\r\n';
+      const csv = 'name,imo,mmsi,flag\r\nOCEAN TRADER,9123453,636012345,Liberia\r\n"SEA, BREEZE",,352001234,Panama\r\nNO NUMBERS,,,\r\n';
       const up = await s.server.app.inject({ method: 'POST', url: '/api/v1/layers?kind=watchlist&name=Interest', headers: { 'content-type': 'text/csv' }, payload: csv });
       assert.equal(up.statusCode, 201, up.body);
       assert.equal((up.json() as LayerInfo).size, 3);

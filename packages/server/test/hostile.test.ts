@@ -89,11 +89,11 @@ describe('hostile input', () => {
   });
 
   test('a malformed watchlist is refused with its line numbers', async () => {
-    const r = await post('/api/v1/layers?kind=watchlist', 'text/csv', 'name,mmsi\nGOOD,123456789\nBAD,12345\nSHORT\n');
+    const r = await post('/api/v1/layers?kind=watchlist', 'text/csv', 'name,mmsi,imo\nGOOD,123456789,\nBAD,12345,\nWORSE,,1234568\n');
     assertError(r, 400, 'TW_BAD_CSV', /line 3 mmsi: "12345" is not a 9-digit MMSI \(and 1 more/);
-    assert.deepEqual(r.body.issues!.map((i) => i.path), ['line 3 mmsi', 'line 4']);
+    assert.deepEqual(r.body.issues!.map((i) => i.path), ['line 3 mmsi', 'line 4 imo']);
     assertError(await post('/api/v1/layers?kind=watchlist', 'text/csv', 'name,mmsi\n"OPEN,123456789\n'), 400, 'TW_BAD_CSV', /line 2: a quoted field is not closed/);
-    assertError(await post('/api/v1/layers?kind=watchlist', 'text/csv', 'colour,size\nred,1\n'), 400, 'TW_BAD_CSV', /mmsi, imo or name/);
+    assertError(await post('/api/v1/layers?kind=watchlist', 'text/csv', 'colour,size\nred,1\n'), 400, 'TW_BAD_CSV', /imo, mmsi or name/);
     assertError(await post('/api/v1/layers?kind=watchlist', 'text/csv', '   '), 400, 'TW_BAD_BODY');
   });
 

@@ -1,12 +1,20 @@
 /**
- * The server's layers → the engine's `Layers`.
- *
- * The engine takes layers only when it is built; the server builds it over
- * the layers in force at start (and after finishing a replay).
+ * The server's layers → the engine's `Layers`: every zone layer in force as
+ * one zone layer, every infrastructure layer as one asset layer, every
+ * watchlist as one watchlist, plus the anchorages (which the API does not
+ * list: they are reference points, not something operators upload).
  */
-import type { Layers } from '@tidewatch/engine';
+import { assetLayer, watchlist, zoneLayer, type AnchorageIndex, type Layers } from '@tidewatch/engine';
 import type { LayerSet } from './registry.js';
 
-export function engineLayers(_layers: LayerSet): Layers {
-  return {};
+export function engineLayers(layers: LayerSet, anchorages?: AnchorageIndex): Layers {
+  const zones = layers.zones.flatMap((l) => l.zones);
+  const assets = layers.infrastructure.flatMap((l) => l.assets);
+  const entries = layers.watchlists.flatMap((l) => l.entries);
+  return {
+    ...(anchorages !== undefined ? { anchorages } : {}),
+    ...(zones.length > 0 ? { zones: zoneLayer(zones) } : {}),
+    ...(assets.length > 0 ? { assets: assetLayer(assets) } : {}),
+    ...(entries.length > 0 ? { watchlist: watchlist(entries) } : {}),
+  };
 }

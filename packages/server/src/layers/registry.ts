@@ -12,17 +12,23 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
+import { watchlistFromCsv, type WatchlistEntry } from '@tidewatch/engine';
 import { parseAssets, parseZones, type Asset, type GeoJsonIssue, type Zone } from '@tidewatch/geo';
 import type { LayerInfo, LayerKind } from '@tidewatch/protocol';
 import type { Store, StoredLayer } from '../store/store.js';
-import { parseWatchlist, type LayerIssue, type WatchlistEntry } from './watchlist.js';
+
+/** One problem in a layer: where (a JSON path, or `line 3 imo`) and what. */
+export interface LayerIssue {
+  path: string;
+  message: string;
+}
 
 export type LayerFormat = StoredLayer['format'];
 
 export type ParsedLayer =
   | { kind: 'zones'; id: string; name: string; zones: Zone[] }
   | { kind: 'infrastructure'; id: string; name: string; assets: Asset[] }
-  | { kind: 'watchlist'; id: string; name: string; entries: WatchlistEntry[] };
+  | { kind: 'watchlist'; id: string; name: string; entries: readonly WatchlistEntry[] };
 
 /** Every layer in force, parsed: what an engine is built with. */
 export interface LayerSet {
@@ -46,8 +52,11 @@ const BUILTIN_FOLDERS: ReadonlyArray<{ kind: LayerKind; folder: string; extensio
 export function parseLayer(kind: LayerKind, format: LayerFormat, id: string, name: string, body: string): LayerParse {
   if (kind === 'watchlist') {
     if (format !== 'csv') return { ok: false, code: 'TW_BAD_CSV', issues: [{ path: '$', message: 'a watchlist is CSV (text/csv)' }] };
-    const w = parseWatchlist(body);
-    return w.ok ? { ok: true, layer: { kind, id, name, entries: w.entries }, size: w.entries.length } : { ok: false, code: 'TW_BAD_CSV', issues: w.errors };
+    // The engine's reader: a watchlist is accepted exactly when the engine can use it. Rows without a `list` column are on this layer's list.
+    const w = watchlistFromCsv(body, name);
+    return w.ok
+      ? { ok: true, layer: { kind, id, name, entries: w.watchlist.entries }, size: w.watchlist.entries.length }
+      : { ok: false, code: 'TW_BAD_CSV', issues: w.errors.map((e) => ({ path: e.path, message: e.message })) };
   }
   if (format !== 'geojson') return { ok: false, code: 'TW_BAD_GEOJSON', issues: [{ path: '$', message: `${kind} layers are GeoJSON (application/geo+json)` }] };
   let json: unknown;

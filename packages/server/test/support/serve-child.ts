@@ -4,7 +4,7 @@
  * on SIGTERM. Usage: node serve-child.js <dataDir> <file> <speed>
  */
 import { builtInProfile, createEngine } from '@tidewatch/engine';
-import { createServer, openSqliteStore } from '../../src/index.js';
+import { createServer, engineLayers, openSqliteStore } from '../../src/index.js';
 
 const [dataDir, file, speed] = process.argv.slice(2);
 const opened = openSqliteStore(dataDir!);
@@ -15,7 +15,7 @@ if (!opened.ok) {
 const store = opened.store;
 const server = createServer({
   store,
-  engine: () => createEngine({ profile: builtInProfile('rendezvous-fast')! }),
+  engine: (layers) => createEngine({ profile: builtInProfile('rendezvous-fast')!, layers: engineLayers(layers) }),
   port: 0,
   dataDir: null,
   webRoot: null,

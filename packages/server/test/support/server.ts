@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { builtInProfile, createEngine } from '@tidewatch/engine';
-import { createServer, openSqliteStore, type ResumeReport, type ServerOptions, type SqliteStore, type TidewatchServer } from '../../src/index.js';
+import { createServer, engineLayers, openSqliteStore, type ResumeReport, type ServerOptions, type SqliteStore, type TidewatchServer } from '../../src/index.js';
 
 export const PROFILE = builtInProfile('rendezvous-fast')!;
 
@@ -34,7 +34,7 @@ export async function startServer(options: Partial<ServerOptions> & { dir?: stri
   if (!opened.ok) throw new Error(opened.error);
   const store = opened.store;
   const server = createServer({
-    engine: () => createEngine({ profile: PROFILE }),
+    engine: (layers) => createEngine({ profile: PROFILE, layers: engineLayers(layers) }),
     port: 0,
     dataDir: null,
     webRoot: null,
