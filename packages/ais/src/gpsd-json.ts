@@ -17,7 +17,7 @@
  * only the parts the tag block had.
  */
 import type { AisMessage } from './messages/registry.js';
-import { AsciiBuffer, asciiBytes } from './gpsd/ascii-buffer.js';
+import { AsciiBuffer, asciiBytes, MESSAGE_ROOM } from './gpsd/ascii-buffer.js';
 import { printAddressedBinary, printBroadcastBinary } from './gpsd/binary-applications.js';
 import type { Fields } from './gpsd/fields.js';
 import { jsonString } from './gpsd/printf.js';
@@ -66,6 +66,7 @@ export class GpsdJsonWriter {
   append(message: AisMessage, tag?: TagBlockFields): void {
     const m = message as unknown as Fields;
     const w = this.out;
+    w.reserve(MESSAGE_ROOM);
     w.raw(this.head);
     w.int(m.type);
     w.raw(REPEAT);

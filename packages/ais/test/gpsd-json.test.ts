@@ -21,7 +21,7 @@ import fc from 'fast-check';
 import { toGpsdJson } from '../src/gpsd-json.js';
 import type { AisMessage } from '../src/index.js';
 import { fixed, jsonString } from '../src/gpsd/printf.js';
-import { AsciiBuffer } from '../src/gpsd/ascii-buffer.js';
+import { AsciiBuffer, MESSAGE_ROOM } from '../src/gpsd/ascii-buffer.js';
 import { SHARED_DATA, sharedDataAbsent } from './support/shared-data.js';
 
 type Json = Record<string, unknown>;
@@ -125,6 +125,7 @@ test('the byte printer\'s integers, degrees and tenths print what String and fix
   const w = new AsciiBuffer(4);
   const printed = (write: (w: AsciiBuffer) => void): string => {
     w.length = 0;
+    w.reserve(MESSAGE_ROOM); // as every printer of a message does first
     write(w);
     return w.text();
   };

@@ -7,11 +7,16 @@
  */
 import { fixed, jsonString } from './printf.js';
 
-const NEEDS_ESCAPE = /["\\\u0000-\u001f\u007f-\uffff]/;
-
 /** ASCII text as bytes. */
 export function asciiBytes(s: string): Uint8Array {
   return Uint8Array.from(s, (c) => c.charCodeAt(0));
+}
+
+/** `,"name":false` and `,"name":true` as bytes for each name, indexed by 0 and 1. */
+export function flagBytes<const N extends string>(names: readonly N[]): Readonly<Record<N, readonly [Uint8Array, Uint8Array]>> {
+  const out = {} as Record<N, readonly [Uint8Array, Uint8Array]>;
+  for (const n of names) out[n] = [asciiBytes(`,"${n}":false`), asciiBytes(`,"${n}":true`)];
+  return out;
 }
 
 /** `,"name":` as bytes for each name: the keys a printer writes, prepared once. */
@@ -24,6 +29,9 @@ export function keyBytes<const N extends string>(names: readonly N[]): Readonly<
 const TRUE = asciiBytes('true');
 const FALSE = asciiBytes('false');
 
+/** Room reserved before each message: a fixed layout with its numbers takes far less. */
+export const MESSAGE_ROOM = 4096;
+
 export class AsciiBuffer {
   bytes: Uint8Array;
   length = 0;
@@ -32,7 +40,12 @@ export class AsciiBuffer {
     this.bytes = new Uint8Array(capacity);
   }
 
-  /** Makes room for `n` more bytes. */
+  /**
+   * Makes room for `n` more bytes. The writers of bounded things (`raw`,
+   * `int`, `bool`, `degrees`, `tenths`) do not check for room: whoever prints
+   * a message reserves `MESSAGE_ROOM` first, more than any fixed layout takes;
+   * `ascii` and `str`, whose length is the text's, reserve for themselves.
+   */
   reserve(n: number): void {
     if (this.length + n <= this.bytes.length) return;
     const grown = new Uint8Array(Math.max(this.length + n, this.bytes.length * 2));
@@ -53,7 +66,6 @@ export class AsciiBuffer {
   /** Bytes as they are (keys and legends prepared at module load). */
   raw(src: Uint8Array): void {
     const n = src.length;
-    this.reserve(n);
     const b = this.bytes;
     let p = this.length;
     for (let i = 0; i < n; i++) b[p++] = src[i]!;
@@ -66,7 +78,6 @@ export class AsciiBuffer {
       this.ascii(String(n));
       return;
     }
-    this.reserve(17);
     const b = this.bytes;
     let p = this.length;
     if (n < 0) {
@@ -91,16 +102,22 @@ export class AsciiBuffer {
 
   /** A JSON string, escaped as gpsd escapes it. */
   str(s: string): void {
-    if (NEEDS_ESCAPE.test(s)) {
-      this.ascii(jsonString(s));
-      return;
-    }
     const n = s.length;
     this.reserve(n + 2);
     const b = this.bytes;
-    let p = this.length;
+    const start = this.length;
+    let p = start;
     b[p++] = 0x22;
-    for (let i = 0; i < n; i++) b[p++] = s.charCodeAt(i);
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 0x20 || c === 0x22 || c === 0x5c || c >= 0x7f) {
+        // Rare: something to escape. Start over with the escaping printer.
+        this.length = start;
+        this.ascii(jsonString(s));
+        return;
+      }
+      b[p++] = c;
+    }
     b[p++] = 0x22;
     this.length = p;
   }
@@ -140,7 +157,6 @@ export class AsciiBuffer {
 
   /** `.` and `digits` decimals of `frac` (0 <= frac < 10^digits), zero-padded. */
   private decimals(frac: number, digits: number): void {
-    this.reserve(digits + 1);
     const b = this.bytes;
     const p = this.length;
     b[p] = 0x2e;

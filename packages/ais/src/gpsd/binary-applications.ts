@@ -12,7 +12,7 @@ import {
   alwaysFixed,
   coded,
   divided,
-  formatFields,
+  printFields,
   legendWhenScaled,
   multiplied,
   NO_RULES,
@@ -48,6 +48,7 @@ import {
   TREND,
 } from './legends.js';
 import { fixed, jsonString } from './printf.js';
+import { plainLayout } from './plain-layouts.js';
 import type { BodyPrinter } from './reports.js';
 import type { AsciiBuffer } from './ascii-buffer.js';
 
@@ -176,13 +177,16 @@ function gla(): Plan {
   };
 }
 
-function applicationPrinter(plans: ReadonlyMap<number, Plan>): BodyPrinter {
+/** Binary messages: as they are when not decoded (`data`), else through the application's plan. */
+function applicationPrinter(plans: ReadonlyMap<number, Plan>, undecoded: BodyPrinter): BodyPrinter {
   return (m: Fields, scaled: boolean, w: AsciiBuffer) => {
-    const plan = m.data === undefined ? plans.get(m.dac * 64 + m.fid) ?? NO_RULES : NO_RULES;
-    const body = formatFields(m, plan, scaled, true);
-    if (body !== '') w.ascii(',' + body);
+    if (m.data !== undefined) {
+      undecoded(m, scaled, w);
+      return;
+    }
+    printFields(m, plans.get(m.dac * 64 + m.fid) ?? NO_RULES, scaled, w);
   };
 }
 
-export const printAddressedBinary = applicationPrinter(ADDRESSED);
-export const printBroadcastBinary = applicationPrinter(BROADCAST);
+export const printAddressedBinary = applicationPrinter(ADDRESSED, plainLayout(['seqno', 'dest_mmsi', 'retransmit', 'dac', 'fid', 'data']));
+export const printBroadcastBinary = applicationPrinter(BROADCAST, plainLayout(['dac', 'fid', 'data']));

@@ -8,6 +8,7 @@
  * data, built once at module load. The hot message types do not come here;
  * they have straight-line printers in `reports.ts`.
  */
+import type { AsciiBuffer } from './ascii-buffer.js';
 import { fixed, jsonString } from './printf.js';
 
 /**
@@ -65,6 +66,30 @@ export function formatFields(m: Fields, plan: Plan, scaled: boolean, top: boolea
     out = out === '' ? text : `${out},${text}`;
   }
   return out;
+}
+
+/**
+ * The same fields as `formatFields`, each with its leading comma, printed
+ * straight into `w` (the path of a whole message: no string is built for it).
+ */
+export function printFields(m: Fields, plan: Plan, scaled: boolean, w: AsciiBuffer): void {
+  const entries = entriesOf(plan);
+  for (const key in m) {
+    if (HEADER_KEYS.has(key)) continue;
+    const value: unknown = m[key];
+    if (value === undefined) continue;
+    const entry = entries.get(key) ?? entryFor(entries, plan, key);
+    if (entry.skip) continue;
+    w.ascii(',');
+    if (entry.rule !== undefined) {
+      w.ascii(entry.rule(value, scaled));
+      continue;
+    }
+    w.ascii(entry.head);
+    if (typeof value === 'number' && Number.isSafeInteger(value)) w.int(value);
+    else if (typeof value === 'string') w.str(value);
+    else w.ascii(plainValue(value, scaled));
+  }
 }
 
 /** A value without a rule: numbers, booleans, strings, arrays and objects of them. */

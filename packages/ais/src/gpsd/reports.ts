@@ -8,8 +8,9 @@
  * `"scaled":true|false`, each field with its leading comma, without the
  * closing brace.
  */
-import { asciiBytes, keyBytes, type AsciiBuffer } from './ascii-buffer.js';
-import { coded, divided, formatFields, NO_RULES, quotedDivided, quotedTable, type Fields, type Plan } from './fields.js';
+import { asciiBytes, flagBytes, keyBytes, type AsciiBuffer } from './ascii-buffer.js';
+import { coded, divided, printFields, quotedDivided, quotedTable, type Fields, type Plan } from './fields.js';
+import { plainLayout } from './plain-layouts.js';
 import { EPFD, EPFD_INVALID, NAV_STATUS, NAVAID_TYPE, NAVAID_TYPE_INVALID, SHIP_TYPE, SHIP_TYPE_INVALID, STATION_TYPE, STATION_TYPE_INVALID } from './legends.js';
 import { fixed, jsonString } from './printf.js';
 
@@ -31,11 +32,9 @@ const K = keyBytes([
   'status_text',
   'turn',
   'speed',
-  'accuracy',
   'heading',
   'second',
   'maneuver',
-  'raim',
   'radio',
   'timestamp',
   'imo',
@@ -48,20 +47,26 @@ const K = keyBytes([
   'alt',
   'regional',
   'reserved',
+  'aid_type',
+  'aid_type_text',
+  'name',
+  'course',
+  'draught',
+] as const);
+
+/** Flags with their keys: `F.raim[1]` is `,"raim":true`. */
+const F = flagBytes([
+  'accuracy',
+  'raim',
   'cs',
   'display',
   'dsc',
   'band',
   'msg22',
   'assigned',
-  'aid_type',
-  'aid_type_text',
-  'name',
   'off_position',
   'virtual_aid',
-  'course',
   'gnss',
-  'draught',
 ] as const);
 
 /** Legends quoted and as bytes. */
@@ -146,8 +151,7 @@ function positionReportClassA(m: Fields, scaled: boolean, w: AsciiBuffer): void 
   else if (m.speed === 1023) w.ascii('"nan"');
   else if (m.speed === 1022) w.ascii('"fast"');
   else w.tenths(m.speed);
-  w.raw(K.accuracy);
-  w.bool(m.accuracy);
+  w.raw(F.accuracy[m.accuracy ? 1 : 0]);
   position(m, scaled, w);
   tenthsField(K.course, m.course, scaled, w);
   w.raw(K.heading);
@@ -156,8 +160,7 @@ function positionReportClassA(m: Fields, scaled: boolean, w: AsciiBuffer): void 
   w.int(m.second);
   w.raw(K.maneuver);
   w.int(m.maneuver);
-  w.raw(K.raim);
-  w.bool(m.raim);
+  w.raw(F.raim[m.raim ? 1 : 0]);
   w.raw(K.radio);
   w.int(m.radio);
 }
@@ -166,12 +169,10 @@ function positionReportClassA(m: Fields, scaled: boolean, w: AsciiBuffer): void 
 function baseStationReport(m: Fields, scaled: boolean, w: AsciiBuffer): void {
   w.raw(K.timestamp);
   w.str(m.timestamp);
-  w.raw(K.accuracy);
-  w.bool(m.accuracy);
+  w.raw(F.accuracy[m.accuracy ? 1 : 0]);
   position(m, scaled, w);
   epfd(m, w);
-  w.raw(K.raim);
-  w.bool(m.raim);
+  w.raw(F.raim[m.raim ? 1 : 0]);
   w.raw(K.radio);
   w.int(m.radio);
 }
@@ -208,8 +209,7 @@ function sarAircraftReport(m: Fields, scaled: boolean, w: AsciiBuffer): void {
   if (scaled && m.speed === 1023) w.ascii('"nan"');
   else if (scaled && m.speed === 1022) w.ascii('"fast"');
   else w.int(m.speed);
-  w.raw(K.accuracy);
-  w.bool(m.accuracy);
+  w.raw(F.accuracy[m.accuracy ? 1 : 0]);
   position(m, scaled, w);
   tenthsField(K.course, m.course, scaled, w);
   w.raw(K.second);
@@ -218,8 +218,7 @@ function sarAircraftReport(m: Fields, scaled: boolean, w: AsciiBuffer): void {
   w.int(m.regional);
   w.raw(K.dte);
   w.int(m.dte);
-  w.raw(K.raim);
-  w.bool(m.raim);
+  w.raw(F.raim[m.raim ? 1 : 0]);
   w.raw(K.radio);
   w.int(m.radio);
 }
@@ -229,8 +228,7 @@ function classBPosition(m: Fields, scaled: boolean, w: AsciiBuffer): void {
   w.raw(K.reserved);
   w.int(m.reserved);
   tenthsField(K.speed, m.speed, scaled, w);
-  w.raw(K.accuracy);
-  w.bool(m.accuracy);
+  w.raw(F.accuracy[m.accuracy ? 1 : 0]);
   position(m, scaled, w);
   tenthsField(K.course, m.course, scaled, w);
   w.raw(K.heading);
@@ -244,18 +242,12 @@ function classBPosition(m: Fields, scaled: boolean, w: AsciiBuffer): void {
 /** Type 18. */
 function positionReportClassB(m: Fields, scaled: boolean, w: AsciiBuffer): void {
   classBPosition(m, scaled, w);
-  w.raw(K.cs);
-  w.bool(m.cs);
-  w.raw(K.display);
-  w.bool(m.display);
-  w.raw(K.dsc);
-  w.bool(m.dsc);
-  w.raw(K.band);
-  w.bool(m.band);
-  w.raw(K.msg22);
-  w.bool(m.msg22);
-  w.raw(K.raim);
-  w.bool(m.raim);
+  w.raw(F.cs[m.cs ? 1 : 0]);
+  w.raw(F.display[m.display ? 1 : 0]);
+  w.raw(F.dsc[m.dsc ? 1 : 0]);
+  w.raw(F.band[m.band ? 1 : 0]);
+  w.raw(F.msg22[m.msg22 ? 1 : 0]);
+  w.raw(F.raim[m.raim ? 1 : 0]);
   w.raw(K.radio);
   w.int(m.radio);
 }
@@ -268,12 +260,10 @@ function extendedPositionReportClassB(m: Fields, scaled: boolean, w: AsciiBuffer
   shiptype(m, w);
   dimensions(m, w);
   epfd(m, w);
-  w.raw(K.raim);
-  w.bool(m.raim);
+  w.raw(F.raim[m.raim ? 1 : 0]);
   w.raw(K.dte);
   w.int(m.dte);
-  w.raw(K.assigned);
-  w.bool(m.assigned);
+  w.raw(F.assigned[m.assigned ? 1 : 0]);
 }
 
 /** Type 21. gpsd puts `accuracy` after the position when scaled and before it when not. */
@@ -287,11 +277,9 @@ function aidToNavigationReport(m: Fields, scaled: boolean, w: AsciiBuffer): void
   w.str(m.name);
   if (scaled) {
     position(m, scaled, w);
-    w.raw(K.accuracy);
-    w.bool(m.accuracy);
+    w.raw(F.accuracy[m.accuracy ? 1 : 0]);
   } else {
-    w.raw(K.accuracy);
-    w.bool(m.accuracy);
+    w.raw(F.accuracy[m.accuracy ? 1 : 0]);
     position(m, scaled, w);
   }
   dimensions(m, w);
@@ -300,12 +288,9 @@ function aidToNavigationReport(m: Fields, scaled: boolean, w: AsciiBuffer): void
   w.int(m.second);
   w.raw(K.regional);
   w.int(m.regional);
-  w.raw(K.off_position);
-  w.bool(m.off_position);
-  w.raw(K.raim);
-  w.bool(m.raim);
-  w.raw(K.virtual_aid);
-  w.bool(m.virtual_aid);
+  w.raw(F.off_position[m.off_position ? 1 : 0]);
+  w.raw(F.raim[m.raim ? 1 : 0]);
+  w.raw(F.virtual_aid[m.virtual_aid ? 1 : 0]);
 }
 
 /** Type 27: positions in 1/10 minute; scaled, the status is its legend and has no `status_text`. */
@@ -313,8 +298,7 @@ function longRangeReport(m: Fields, scaled: boolean, w: AsciiBuffer): void {
   w.raw(K.status);
   if (scaled) w.raw(NAV_Q[m.status] ?? EMPTY_Q);
   else w.int(m.status);
-  w.raw(K.accuracy);
-  w.bool(m.accuracy);
+  w.raw(F.accuracy[m.accuracy ? 1 : 0]);
   w.raw(K.lon);
   if (scaled) w.ascii(fixed(m.lon / 600, 1));
   else w.int(m.lon);
@@ -325,18 +309,13 @@ function longRangeReport(m: Fields, scaled: boolean, w: AsciiBuffer): void {
   w.int(m.speed);
   w.raw(K.course);
   w.int(m.course);
-  w.raw(K.raim);
-  w.bool(m.raim);
-  w.raw(K.gnss);
-  w.bool(m.gnss);
+  w.raw(F.raim[m.raim ? 1 : 0]);
+  w.raw(F.gnss[m.gnss ? 1 : 0]);
 }
 
 /** A printer for the fields of a message through a plan. */
 export function planned(plan: Plan): BodyPrinter {
-  return (m, scaled, w) => {
-    const body = formatFields(m, plan, scaled, true);
-    if (body !== '') w.ascii(',' + body);
-  };
+  return (m, scaled, w) => printFields(m, plan, scaled, w);
 }
 
 /** Type 17: the DGNSS station position in 1/10 minute. */
@@ -356,8 +335,11 @@ const GROUP_ASSIGNMENT_PLAN: Plan = {
   shiptype: coded('shiptype', SHIP_TYPE, SHIP_TYPE_INVALID),
 };
 
-/** Type 24 parts A and B: whatever part the message is, with the legend after `shiptype`. */
-const STATIC_DATA_PLAN: Plan = { shiptype: coded('shiptype', SHIP_TYPE, SHIP_TYPE_INVALID) };
+/** Type 24 parts A and B (B of an auxiliary craft names its mother ship instead of dimensions). */
+const staticDataReport = plainLayout(
+  ['part', 'shipname', 'shiptype', 'vendorid', 'model', 'serial', 'callsign', 'to_bow', 'to_stern', 'to_port', 'to_starboard', 'mothership_mmsi'],
+  { shiptype: { table: SHIP_TYPE, invalid: SHIP_TYPE_INVALID } },
+);
 
 /** Body printers by message type; 6 and 8 are the binary applications' (`binary-applications.ts`). */
 export const REPORT_PRINTERS: ReadonlyArray<BodyPrinter | undefined> = [
@@ -368,25 +350,25 @@ export const REPORT_PRINTERS: ReadonlyArray<BodyPrinter | undefined> = [
   baseStationReport,
   staticAndVoyageData,
   undefined,
-  planned(NO_RULES), // 7 binary acknowledge
+  plainLayout(['mmsi1', 'mmsi2', 'mmsi3', 'mmsi4']), // 7 binary acknowledge
   undefined,
   sarAircraftReport,
-  planned(NO_RULES), // 10 UTC inquiry
+  plainLayout(['dest_mmsi']), // 10 UTC inquiry
   baseStationReport,
-  planned(NO_RULES), // 12 addressed safety message
-  planned(NO_RULES), // 13 safety acknowledge
-  planned(NO_RULES), // 14 safety broadcast
-  planned(NO_RULES), // 15 interrogation
-  planned(NO_RULES), // 16 assignment mode command
+  plainLayout(['seqno', 'dest_mmsi', 'retransmit', 'text']), // 12 addressed safety message
+  plainLayout(['mmsi1', 'mmsi2', 'mmsi3', 'mmsi4']), // 13 safety acknowledge
+  plainLayout(['text']), // 14 safety broadcast
+  plainLayout(['mmsi1', 'type1_1', 'offset1_1', 'type1_2', 'offset1_2', 'mmsi2', 'type2_1', 'offset2_1']), // 15 interrogation
+  plainLayout(['mmsi1', 'offset1', 'increment1', 'mmsi2', 'offset2', 'increment2']), // 16 assignment mode command
   planned(DGNSS_PLAN),
   positionReportClassB,
   extendedPositionReportClassB,
-  planned(NO_RULES), // 20 data link management
+  plainLayout([1, 2, 3, 4].flatMap((i) => [`offset${i}`, `number${i}`, `timeout${i}`, `increment${i}`])), // 20 data link management
   aidToNavigationReport,
   planned(CORNERS), // 22 channel management
   planned(GROUP_ASSIGNMENT_PLAN),
-  planned(STATIC_DATA_PLAN),
-  planned(NO_RULES), // 25 single slot binary
-  planned(NO_RULES), // 26 multiple slot binary
+  staticDataReport,
+  plainLayout(['addressed', 'structured', 'dest_mmsi', 'app_id', 'data']), // 25 single slot binary
+  plainLayout(['addressed', 'structured', 'dest_mmsi', 'app_id', 'data', 'radio']), // 26 multiple slot binary
   longRangeReport,
 ];
