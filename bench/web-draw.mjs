@@ -15,7 +15,7 @@
  */
 import { createServer } from 'node:http';
 import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir, cpus } from 'node:os';
+import { tmpdir, cpus, loadavg } from 'node:os';
 import { extname, join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
@@ -144,8 +144,9 @@ const report = [
   `# bench/web-draw.mjs — time for the page to draw ${VESSELS.toLocaleString('en')} vessels (binary frame → deck.gl render done)`,
   `# ${new Date().toISOString().slice(0, 10)}, ${version}, headless, WebGL in software (SwiftShader), ${cpus()[0].model}, ${cpus().length} cores`,
   `# positions: real SBARC June 2018 tracks, ${rows.length} real positions spread over ${VESSELS} vessels`,
-  `first frame (allocation, upload, shader compile): ${results[0].toFixed(0)} ms`,
-  `later frames, median of ${later.length}: ${median.toFixed(0)} ms (min ${later[0].toFixed(0)}, max ${later[later.length - 1].toFixed(0)})`,
+  `# load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')} (other work on the machine inflates these times)`,
+  `first frame (allocation, upload, shader compile): ${results[0].toFixed(0)} ms, of which writing the vessel table ${applied[0].toFixed(0)} ms`,
+  `later frames, median of ${later.length}: ${median.toFixed(0)} ms (min ${later[0].toFixed(0)}, max ${later[later.length - 1].toFixed(0)}); writing the vessel table, median ${applied.slice(1).sort((a, b) => a - b)[Math.floor(later.length / 2)].toFixed(0)} ms`,
   '',
 ].join('\n');
 console.log(report);

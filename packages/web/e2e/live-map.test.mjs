@@ -10,7 +10,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromiumAbsent, openBrowser } from './support/browser.mjs';
 import { builtPageMissing, ingest, startServer } from './support/server.mjs';
-import { ENTERED_ZONE, ENTRANT, FISHER, LATECOMER, TANKER, T0, realTrafficPresent, scenarioChunks } from './support/scenario.mjs';
+import { DRAGGED_ASSET, DRAGGER, ENTERED_ZONE, ENTRANT, FISHER, LATECOMER, TANKER, T0, realTrafficPresent, scenarioChunks } from './support/scenario.mjs';
 
 const skip = chromiumAbsent;
 const WAIT = { timeout: 60_000 };
@@ -55,9 +55,14 @@ test('vessels appear as traffic is ingested', { skip }, async () => {
     await page.waitForFunction((t) => window.tidewatch.dataTime >= t, chunk.lastTime - 60_000, WAIT);
   }
   const mmsis = await drawnMmsis();
-  for (const v of [TANKER, FISHER, LATECOMER, ENTRANT]) assert.ok(mmsis.includes(v.mmsi), `${v.name} (${v.mmsi}) is drawn`);
+  for (const v of [TANKER, FISHER, LATECOMER, ENTRANT, DRAGGER]) assert.ok(mmsis.includes(v.mmsi), `${v.name} (${v.mmsi}) is drawn`);
   if (realTrafficPresent) assert.ok(mmsis.length > 50, `real traffic drawn too (${mmsis.length} vessels)`);
   await page.waitForFunction((n) => window.tidewatch.drawn.count === n, mmsis.length, WAIT);
+  // New events were announced politely, and focus stayed where it was.
+  const announcer = page.locator('#announcer');
+  assert.equal(await announcer.getAttribute('aria-live'), 'polite');
+  await page.waitForFunction(() => /new event/i.test(document.getElementById('announcer').textContent), null, WAIT);
+  assert.equal(await page.evaluate(() => document.activeElement === document.body), true);
   assert.match(await page.locator('#vessel-count').innerText(), new RegExp(`^${mmsis.length.toLocaleString('en')} vessels$`));
 });
 
@@ -123,6 +128,19 @@ test('a zone entry opens its evidence: the zone entered and the track', { skip }
   const layers = await page.evaluate(() => window.tidewatch.layers.map((l) => l.id));
   assert.ok(layers.includes('evidence-feature'), `zone drawn (${layers})`);
   assert.match(await panel.innerText(), new RegExp(`MMSI ${ENTRANT.mmsi} — [1-9]\\d* track points`));
+});
+
+test('an anchor dragged over a pipeline opens its evidence: the asset and its corridor', { skip }, async () => {
+  const item = page.locator('#event-list .event-item[data-event-type="infrastructure_proximity"]', { hasText: String(DRAGGER.mmsi) });
+  await item.waitFor(WAIT);
+  await item.click();
+  const panel = page.locator('#evidence-panel');
+  await panel.locator('h2', { hasText: 'Near cable or pipeline' }).waitFor(WAIT);
+  const shown = panel.locator('.evidence-feature', { hasText: DRAGGED_ASSET });
+  await shown.waitFor(WAIT);
+  assert.match(await shown.innerText(), /corridor \d+ m/);
+  const layers = await page.evaluate(() => window.tidewatch.layers.map((l) => l.id));
+  for (const id of ['evidence-corridor', 'evidence-feature', 'evidence-tracks']) assert.ok(layers.includes(id), `${id} drawn (${layers})`);
 });
 
 test('the layers panel lists the server\'s layers and switches them and the anchorages', { skip }, async () => {

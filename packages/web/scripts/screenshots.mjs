@@ -10,7 +10,7 @@
 import { join } from 'node:path';
 import { chromiumAbsent, openBrowser } from '../e2e/support/browser.mjs';
 import { builtPageMissing, ingest, REPO_ROOT, startServer } from '../e2e/support/server.mjs';
-import { FISHER, T0, TANKER, realTrafficPresent, scenarioChunks } from '../e2e/support/scenario.mjs';
+import { DRAGGER, FISHER, T0, TANKER, realTrafficPresent, scenarioChunks } from '../e2e/support/scenario.mjs';
 
 const OUT = join(REPO_ROOT, 'docs/screenshots');
 const problem = chromiumAbsent || builtPageMissing() || (realTrafficPresent ? null : 'the shared real data (SBARC week) is not there');
@@ -72,6 +72,12 @@ try {
   await page.locator('#event-list .event-item[data-event-type="encounter"]', { hasText: pair }).click();
   await page.waitForFunction(() => !document.getElementById('evidence-panel').innerText.includes('Loading evidence'));
   await shot('encounter-evidence.png');
+  await page.getByRole('button', { name: 'Close evidence panel' }).click();
+
+  // An anchor dragged over the Balticconnector: the pipeline, its corridor, the track.
+  await page.locator('#event-list .event-item[data-event-type="infrastructure_proximity"]', { hasText: String(DRAGGER.mmsi) }).click();
+  await page.waitForFunction(() => !document.getElementById('evidence-panel').innerText.includes('Loading evidence'));
+  await shot('pipeline-evidence.png');
   await page.getByRole('button', { name: 'Close evidence panel' }).click();
 
   // History: the picture one hour in.

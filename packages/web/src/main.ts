@@ -186,7 +186,7 @@ function draw(): void {
   drawnLayerVersion = table.version;
   overlay.setProps({ layers: list });
   probe.layers = list.map((l) => ({ id: l.id, size: dataSize(l.props.data) }));
-  byId('vessel-count').textContent = `${table.count.toLocaleString('en')} vessels`;
+  byId('vessel-count').textContent = `${table.count.toLocaleString('en')} vessel${table.count === 1 ? '' : 's'}`;
   strip.update(shownEvents, slider.bounds(), slider.time);
 }
 

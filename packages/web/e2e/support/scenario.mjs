@@ -9,6 +9,8 @@
  *   the picture at the end;
  * - a zone entry: a vessel leaving the open corridor of the Gulf of Finland southwards into
  *   Estonia's territorial sea (the shipped data/zones layer, read here to place the track);
+ * - an anchor dragged over a pipeline: a vessel reporting "at anchor" while making 3 knots
+ *   for an hour along the Balticconnector (the shipped data/infrastructure layer);
  * - real traffic, when the shared real data is there: the first hours of the SBARC week
  *   (Santa Barbara Channel, June 2018, real positions and times), merged in time order.
  */
@@ -25,7 +27,10 @@ export const FISHER = { mmsi: 366_990_002, name: 'SOUTHERN CROSS', callsign: 'WD
 export const LATECOMER = { mmsi: 366_990_003, name: 'LATECOMER', callsign: 'WDC9012', imo: 9_300_003, type: 70 };
 export const ENTRANT = { mmsi: 273_990_004, name: 'GULF RUNNER', callsign: 'UBCD1', imo: 9_300_004, type: 70 };
 export const ENTERED_ZONE = 'Estonia territorial sea (Baltic Sea)';
+export const DRAGGER = { mmsi: 273_990_005, name: 'HEAVY ANCHOR', callsign: 'UBCD2', imo: 9_300_005, type: 70 };
+export const DRAGGED_ASSET = 'Balticconnector';
 const MEETING = { lat: 33.2, lon: -121.0 };
+const ASSETS = join(REPO_ROOT, 'data/infrastructure/gulf_of_finland.geojson');
 const ZONES = join(REPO_ROOT, 'data/zones/territorial_seas.geojson');
 const MINUTE = 60_000;
 const SBARC_NMEA = join(REPO_ROOT, '../shared/data/ais-bench/sbarc_week_2018-06.nmea.gz');
@@ -40,8 +45,8 @@ function tagged(time, sentence) {
   return `\\${body}*${cs.toString(16).toUpperCase().padStart(2, '0')}\\${sentence}`;
 }
 
-function position(vessel, time, lat, lon, sog, cog) {
-  const m = positionReportClassA({ mmsi: vessel.mmsi, lat, lon, sog, cog, heading: Math.round(cog), status: 0, second: new Date(time).getUTCSeconds() });
+function position(vessel, time, lat, lon, sog, cog, status = 0) {
+  const m = positionReportClassA({ mmsi: vessel.mmsi, lat, lon, sog, cog, heading: Math.round(cog), status, second: new Date(time).getUTCSeconds() });
   return { time, lines: encodeSentences(m).map((s) => tagged(time, s)) };
 }
 
@@ -116,6 +121,23 @@ function entryReports() {
   return out;
 }
 
+/** The dragger's reports: along the pipeline's first leg, 3 knots south, "at anchor", from 40 minutes in. */
+function dragReports() {
+  const asset = JSON.parse(readFileSync(ASSETS, 'utf8')).features.find((f) => f.properties.name === DRAGGED_ASSET);
+  if (!asset) throw new Error(`${DRAGGED_ASSET} is not in data/infrastructure/gulf_of_finland.geojson`);
+  const [[lon0, lat0], [lon1, lat1]] = asset.geometry.coordinates;
+  const onRoute = (lat) => lon0 + ((lat - lat0) * (lon1 - lon0)) / (lat1 - lat0);
+  const step = 5_556 / 60 / METRES_PER_DEGREE;
+  const start = lat0 - (lat0 - lat1) / 3;
+  const out = [identity(DRAGGER, T0 + 35 * MINUTE)];
+  for (let min = 0; min <= 60; min++) {
+    const lat = start - min * step;
+    // Yawing a little either side of the route, as a ship on a dragging anchor does.
+    out.push(position(DRAGGER, T0 + (40 + min) * MINUTE + 10_000, lat, onRoute(lat) + (min % 2 ? 0.0005 : -0.0005), 3, min % 2 ? 160 : 200, 1));
+  }
+  return out;
+}
+
 /** Real SBARC lines up to `until` (ms), grouped by their tag-block time; fragments stay together. */
 function realReports(until) {
   if (!realTrafficPresent) return [];
@@ -135,7 +157,7 @@ function realReports(until) {
 /** Every report up to 3 h in, in time order, cut into chunks of `chunkMinutes` of data time, each with its newest report's time. */
 export function scenarioChunks(chunkMinutes = 20) {
   const end = T0 + 180 * MINUTE;
-  const all = [...scenarioReports(), ...entryReports(), ...realReports(end)].sort((a, b) => a.time - b.time);
+  const all = [...scenarioReports(), ...entryReports(), ...dragReports(), ...realReports(end)].sort((a, b) => a.time - b.time);
   const chunks = [];
   for (let from = T0; from <= end; from += chunkMinutes * MINUTE) {
     const to = from + chunkMinutes * MINUTE;

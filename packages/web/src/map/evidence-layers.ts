@@ -117,6 +117,32 @@ export function evidenceBounds(e: Evidence): [number, number, number, number] {
   };
   for (const t of e.tracks) for (const [lon, lat] of t.path) add(lon, lat);
   for (const p of e.points) add(p.position[0], p.position[1]);
-  // A zone can be a whole EEZ: frame the event, not the zone, when the zone is huge.
+  // The asset or zone too, when it is of a size to see at once with the vessels; a zone
+  // can be a whole coast's territorial sea, and then the event is framed, not the zone.
+  const f = featureBounds(e.features);
+  if (f && f[2] - f[0] < MAX_FRAMED_DEGREES && f[3] - f[1] < MAX_FRAMED_DEGREES) {
+    add(f[0], f[1]);
+    add(f[2], f[3]);
+  }
   return [w, s, east, n];
+}
+
+const MAX_FRAMED_DEGREES = 3;
+
+function featureBounds(fc: FeatureCollection | null): [number, number, number, number] | null {
+  if (!fc) return null;
+  const b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  const visit = (c: unknown): void => {
+    if (!Array.isArray(c)) return;
+    if (typeof c[0] === 'number' && typeof c[1] === 'number') {
+      b[0] = Math.min(b[0], c[0]);
+      b[1] = Math.min(b[1], c[1]);
+      b[2] = Math.max(b[2], c[0]);
+      b[3] = Math.max(b[3], c[1]);
+      return;
+    }
+    for (const inner of c) visit(inner);
+  };
+  for (const feature of fc.features) visit(feature.geometry?.coordinates);
+  return Number.isFinite(b[0]) ? b : null;
 }
