@@ -109,6 +109,22 @@ test('an encounter opens its evidence: both vessels and their tracks', { skip },
   assert.match(text, /minDistanceM/);
   const tracks = await page.evaluate(() => window.tidewatch.layers.find((l) => l.id === 'evidence-tracks'));
   assert.equal(tracks?.size, 2, 'two tracks drawn');
+  // The evidence links to each vessel; its panel shows the track over the window chosen.
+  await panel.getByRole('button', { name: `MMSI ${TANKER.mmsi}` }).click();
+  const vessel = page.locator('#vessel-panel');
+  await vessel.locator('h2', { hasText: TANKER.name }).waitFor(WAIT);
+  const positions = async () => Number(/— (\d+) positions/.exec(await vessel.innerText())?.[1]);
+  const sixHours = await positions();
+  await vessel.locator('#track-window').selectOption({ label: '1 hour' });
+  await page.waitForFunction((n) => {
+    const m = /— (\d+) positions/.exec(document.getElementById('vessel-panel').innerText);
+    return m && Number(m[1]) < n;
+  }, sixHours, WAIT);
+  const oneHour = await positions();
+  assert.ok(oneHour > 0 && oneHour < sixHours, `1 hour: ${oneHour} positions, 6 hours: ${sixHours}`);
+  await vessel.getByRole('button', { name: 'Close vessel panel' }).click();
+  await item.click();
+  await panel.locator('h2', { hasText: 'Encounter' }).waitFor(WAIT);
   // The map moved to the evidence: both vessels come into the live box and are on screen.
   const box = await page.locator('#map').boundingBox();
   for (const v of [TANKER, FISHER]) {
