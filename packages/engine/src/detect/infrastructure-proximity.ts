@@ -27,11 +27,11 @@
  * while moving + gap. Slow transit alone, or any two of the others, reach
  * the default `minScore` of 2; a ship crossing at normal speed scores 0 (its
  * at-anchor status, if stale, scores 1). Slowdown and wobble judge only once
- * `MIN_SAMPLES` reports are in.
+ * five reports are in (`MIN_SAMPLES`).
  *
  * Emission. `open: true` when the score first reaches `minScore`; closed
  * (same id, ending with the asset's key) when the episode ends, with the
- * evidence then. Episodes that never reach it are dropped.
+ * evidence then. CorridorEpisodes that never reach it are dropped.
  */
 import { equirectangularMetres, METRES_PER_SECOND_PER_KNOT } from '@tidewatch/geo';
 import { eventPoint, round, type EngineEvent, type EventPoint, type EventSink } from '../events/event.js';
@@ -40,7 +40,7 @@ import type { AssetInfo, AssetLayer } from '../space/assets.js';
 import { resize } from '../track/track-table.js';
 import type { Detector, DetectorContext, DetectorDefinition } from './detector.js';
 import { keyedEvent } from './keyed-event.js';
-import { SpeedStats } from './speed-stats.js';
+import { CorridorEpisode, scoreOf, type InfrastructureSignature } from './corridor-episode.js';
 
 export const INFRASTRUCTURE_PROXIMITY_PARAMS = {
   slowMinKn: { unit: 'kn', meaning: 'lower bound of slow transit; also the speed below which course is not judged', min: 0, max: 30 },
@@ -58,13 +58,7 @@ export const INFRASTRUCTURE_PROXIMITY_PARAMS = {
 
 type Params = ParamValues<typeof INFRASTRUCTURE_PROXIMITY_PARAMS>;
 
-export interface InfrastructureSignature {
-  readonly slowTransit: boolean;
-  readonly slowdown: boolean;
-  readonly courseWobble: boolean;
-  readonly atAnchorWhileMoving: boolean;
-  readonly gap: boolean;
-}
+export type { InfrastructureSignature };
 
 export interface InfrastructureProximityDetails {
   readonly asset: AssetInfo;
@@ -106,85 +100,14 @@ const CLEARANCE_SEARCH_M = 20_000;
 /** Equirectangular distance is within 2e-3 of great-circle distance up to 20 km below 89° of latitude: keep a margin. */
 const CLEARANCE_MARGIN = 1 - 2e-3;
 
-/** Reports needed before slowdown and course wobble are judged. */
-const MIN_SAMPLES = 5;
-const AT_ANCHOR = 1;
-const RAD = Math.PI / 180;
-
-/** One vessel in one corridor. Pooled: episodes come and go with every crossing. */
-class Episode {
-  slot = 0;
-  asset = 0;
-  start = 0;
-  entryLat = 0;
-  entryLon = 0;
-  lastInT = 0;
-  lastInLat = 0;
-  lastInLon = 0;
-  /** First report outside since the last inside, or NaN. */
-  outsideSince = NaN;
-  positions = 0;
-  readonly speeds = new SpeedStats(0);
-  slowS = 0;
-  speedBefore = NaN;
-  minDistance = Infinity;
-  closestT = 0;
-  closestLat = 0;
-  closestLon = 0;
-  prevCog = NaN;
-  turnSum = 0;
-  turns = 0;
-  cosSum = 0;
-  sinSum = 0;
-  courses = 0;
-  anchorMoving = 0;
-  gapStart = false;
-  gapEnd = false;
-  longestGapS = 0;
-  confirmed = false;
-  peakScore = 0;
-  /** Index in the detector's list of active episodes. */
-  at = -1;
-
-  reset(slot: number, asset: number, t: number, lat: number, lon: number, speedBefore: number): void {
-    this.slot = slot;
-    this.asset = asset;
-    this.start = t;
-    this.entryLat = lat;
-    this.entryLon = lon;
-    this.lastInT = NaN;
-    this.outsideSince = NaN;
-    this.positions = 0;
-    this.speeds.clear();
-    this.slowS = 0;
-    this.speedBefore = speedBefore;
-    this.minDistance = Infinity;
-    this.closestT = t;
-    this.closestLat = lat;
-    this.closestLon = lon;
-    this.prevCog = NaN;
-    this.turnSum = 0;
-    this.turns = 0;
-    this.cosSum = 0;
-    this.sinSum = 0;
-    this.courses = 0;
-    this.anchorMoving = 0;
-    this.gapStart = false;
-    this.gapEnd = false;
-    this.longestGapS = 0;
-    this.confirmed = false;
-    this.peakScore = 0;
-  }
-}
-
 class InfrastructureProximityDetector implements Detector {
   private readonly p: Params;
   private readonly gapMs: number;
   private readonly graceMs: number;
   private readonly found: number[] = [];
-  private readonly active: Episode[] = [];
-  private readonly spare: Episode[] = [];
-  private readonly bySlot: Episode[][] = [];
+  private readonly active: CorridorEpisode[] = [];
+  private readonly spare: CorridorEpisode[] = [];
+  private readonly bySlot: CorridorEpisode[][] = [];
   /** The vessel's own recent speed: an exponential average, and the time of its last sample. */
   private recent = new Float64Array(0);
   private recentT = new Float64Array(0);
@@ -244,7 +167,7 @@ class InfrastructureProximityDetector implements Detector {
       if (ep === undefined) {
         ep = this.begin(slot, found[i]!, t, lat, lon);
         // A silence that ended here, inside the corridor.
-        if (t - prevT >= this.gapMs) this.noteGap(ep, prevT, t, false, true);
+        if (t - prevT >= this.gapMs) ep.noteGap(prevT, t, false, true);
       }
       this.inside(ep, t, lat, lon, prevT, speed, emit);
     }
@@ -301,19 +224,19 @@ class InfrastructureProximityDetector implements Detector {
    * outside ran out (the episode ends), or a silence that started inside
    * reached `gapS`. The same answer from a tick or from the next report.
    */
-  private resolve(ep: Episode, now: number, lastT: number, emit: EventSink): void {
+  private resolve(ep: CorridorEpisode, now: number, lastT: number, emit: EventSink): void {
     if (!Number.isNaN(ep.outsideSince) && now - ep.outsideSince > this.graceMs) {
       this.end(ep, emit);
       return;
     }
     if (lastT === ep.lastInT && now - lastT >= this.gapMs) {
-      this.noteGap(ep, lastT, now, true, false);
+      ep.noteGap(lastT, now, true, false);
       this.judge(ep, emit);
     }
   }
 
-  private begin(slot: number, asset: number, t: number, lat: number, lon: number): Episode {
-    const ep = this.spare.pop() ?? new Episode();
+  private begin(slot: number, asset: number, t: number, lat: number, lon: number): CorridorEpisode {
+    const ep = this.spare.pop() ?? new CorridorEpisode();
     ep.reset(slot, asset, t, lat, lon, this.recent[slot]!);
     ep.at = this.active.length;
     this.active.push(ep);
@@ -322,71 +245,24 @@ class InfrastructureProximityDetector implements Detector {
   }
 
   /** A report inside the episode's corridor. */
-  private inside(ep: Episode, t: number, lat: number, lon: number, prevT: number, speed: number, emit: EventSink): void {
-    const p = this.p;
+  private inside(ep: CorridorEpisode, t: number, lat: number, lon: number, prevT: number, speed: number, emit: EventSink): void {
     const tracks = this.ctx.tracks;
     const slot = ep.slot;
-    const follows = prevT === ep.lastInT;
-    if (follows && t - prevT >= this.gapMs) this.noteGap(ep, prevT, t, true, true);
-    ep.outsideSince = NaN;
-    ep.positions++;
-    ep.speeds.add(speed);
-    if (follows && t - prevT < this.gapMs && speed >= p.slowMinKn && speed <= p.slowMaxKn) ep.slowS += (t - prevT) / 1000;
-    const asset = this.layer.assets[ep.asset]!;
-    const metres = this.layer.distanceMetres(ep.asset, lat, lon, asset.corridorM * 2);
-    if (metres < ep.minDistance) {
-      ep.minDistance = metres;
-      ep.closestT = t;
-      ep.closestLat = lat;
-      ep.closestLon = lon;
-    }
-    const cog = tracks.cog[slot]!;
-    if (speed >= p.slowMinKn && !Number.isNaN(cog)) {
-      if (follows && !Number.isNaN(ep.prevCog)) {
-        const turn = Math.abs(cog - ep.prevCog);
-        ep.turnSum += turn > 180 ? 360 - turn : turn;
-        ep.turns++;
-      }
-      ep.prevCog = cog;
-      ep.cosSum += Math.cos(cog * RAD);
-      ep.sinSum += Math.sin(cog * RAD);
-      ep.courses++;
-    } else ep.prevCog = NaN;
-    if (tracks.navStatus[slot] === AT_ANCHOR && speed >= p.anchorMovingKn) ep.anchorMoving++;
-    ep.lastInT = t;
-    ep.lastInLat = lat;
-    ep.lastInLon = lon;
+    if (prevT === ep.lastInT && t - prevT >= this.gapMs) ep.noteGap(prevT, t, true, true);
+    const metres = this.layer.distanceMetres(ep.asset, lat, lon, this.layer.assets[ep.asset]!.corridorM * 2);
+    ep.sample(t, lat, lon, prevT, speed, tracks.cog[slot]!, tracks.navStatus[slot]!, metres, this.gapMs, this.p);
     this.judge(ep, emit);
   }
 
-  /** A silence from `t0` to `t1` (or so far) with at least one end inside the corridor. */
-  private noteGap(ep: Episode, t0: number, t1: number, startsInside: boolean, endsInside: boolean): void {
-    if (startsInside) ep.gapStart = true;
-    if (endsInside) ep.gapEnd = true;
-    ep.longestGapS = Math.max(ep.longestGapS, Math.round((t1 - t0) / 1000));
-  }
-
-  private signature(ep: Episode): InfrastructureSignature {
-    const p = this.p;
-    const median = ep.speeds.median;
-    return {
-      slowTransit: ep.slowS >= p.minSlowS,
-      slowdown: ep.positions >= MIN_SAMPLES && ep.speedBefore >= p.slowMinKn && median <= p.slowdownRatio * ep.speedBefore,
-      courseWobble: ep.turns >= MIN_SAMPLES && ep.turnSum / ep.turns >= p.minCourseChangeDeg,
-      atAnchorWhileMoving: ep.anchorMoving >= p.minAnchorMovingPositions,
-      gap: ep.gapStart || ep.gapEnd,
-    };
-  }
-
-  private judge(ep: Episode, emit: EventSink): void {
-    const score = scoreOf(this.signature(ep));
+  private judge(ep: CorridorEpisode, emit: EventSink): void {
+    const score = scoreOf(ep.signature(this.p));
     if (score > ep.peakScore) ep.peakScore = score;
     if (ep.confirmed || score < this.p.minScore) return;
     ep.confirmed = true;
     emit(this.event(ep, true));
   }
 
-  private end(ep: Episode, emit: EventSink): void {
+  private end(ep: CorridorEpisode, emit: EventSink): void {
     if (ep.confirmed) emit(this.event(ep, false));
     const last = this.active.pop()!;
     if (last !== ep) {
@@ -399,8 +275,8 @@ class InfrastructureProximityDetector implements Detector {
     this.spare.push(ep);
   }
 
-  private event(ep: Episode, open: boolean): InfrastructureProximityEvent {
-    const signature = this.signature(ep);
+  private event(ep: CorridorEpisode, open: boolean): InfrastructureProximityEvent {
+    const signature = ep.signature(this.p);
     const n = ep.courses;
     const details: InfrastructureProximityDetails = {
       asset: { ...this.layer.assets[ep.asset]! },
@@ -434,13 +310,9 @@ function listed(found: readonly number[], n: number, asset: number): boolean {
   return false;
 }
 
-function episodeOf(episodes: readonly Episode[], asset: number): Episode | undefined {
+function episodeOf(episodes: readonly CorridorEpisode[], asset: number): CorridorEpisode | undefined {
   for (const ep of episodes) if (ep.asset === asset) return ep;
   return undefined;
-}
-
-function scoreOf(s: InfrastructureSignature): number {
-  return (s.slowTransit ? 2 : 0) + (s.slowdown ? 1 : 0) + (s.courseWobble ? 1 : 0) + (s.atAnchorWhileMoving ? 1 : 0) + (s.gap ? 1 : 0);
 }
 
 function nullable(value: number, decimals: number): number | null {
