@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { Command, CommanderError } from 'commander';
 import { addDecodeCommand } from './decode/command.js';
 import { addReplayCommand } from './replay/command.js';
+import { runServe, SERVE_OPTIONS, SERVE_SUMMARY } from '@tidewatch/server';
 
 const USAGE = 2;
 
@@ -32,6 +33,19 @@ addReplayCommand(program, {
   exit: (code) => {
     process.exitCode = code;
   },
+});
+
+const serve = program.command('serve').description(SERVE_SUMMARY);
+for (const o of SERVE_OPTIONS) {
+  if (o.repeatable) serve.option(o.flags, o.description, (value: string, previous: string[] = []) => [...previous, value]);
+  else serve.option(o.flags, o.description, o.default);
+}
+serve.action(async (options) => {
+  const started = await runServe(options);
+  if (!started.ok) {
+    process.stderr.write(`tidewatch serve: ${started.error}\n`);
+    process.exitCode = USAGE;
+  }
 });
 
 try {
