@@ -18,23 +18,12 @@ export type BodyPrinter = (m: Fields, scaled: boolean, w: AsciiBuffer) => void;
 
 /** Keys as bytes, each with its leading comma: `K.lon` is `,"lon":`. */
 const K = keyBytes([
-  'epfd',
-  'epfd_text',
-  'shiptype',
-  'shiptype_text',
-  'to_bow',
-  'to_stern',
-  'to_port',
-  'to_starboard',
   'lon',
   'lat',
   'status',
-  'status_text',
   'turn',
   'speed',
-  'heading',
   'second',
-  'maneuver',
   'radio',
   'timestamp',
   'imo',
@@ -80,31 +69,73 @@ const NAVAID_Q = quotedBytes(NAVAID_TYPE);
 const NAVAID_INVALID_Q = asciiBytes(jsonString(NAVAID_TYPE_INVALID));
 const EMPTY_Q = asciiBytes('""');
 
-function epfd(m: Fields, w: AsciiBuffer): void {
-  const n = m.epfd as number;
-  w.raw(K.epfd);
+/**
+ * A small coded field printed in one copy: `,"key":n` (with `,"key_text":...`
+ * when it has a legend) prepared for every n below `count`. Values outside
+ * fall back to printing key, number and gpsd's word for an invalid code.
+ */
+interface CodeTable {
+  readonly bytes: readonly Uint8Array[];
+  readonly key: Uint8Array;
+  readonly text: Uint8Array | undefined;
+  readonly invalid: Uint8Array | undefined;
+}
+
+function codeTable(name: string, count: number, legends?: readonly Uint8Array[], invalid?: Uint8Array): CodeTable {
+  const text = legends === undefined ? undefined : asciiBytes(`,"${name}_text":`);
+  const bytes = Array.from({ length: count }, (_, n) => {
+    const head = asciiBytes(`,"${name}":${n}`);
+    if (text === undefined) return head;
+    const legend = legends![n] ?? invalid!;
+    const all = new Uint8Array(head.length + text.length + legend.length);
+    all.set(head);
+    all.set(text, head.length);
+    all.set(legend, head.length + text.length);
+    return all;
+  });
+  return { bytes, key: asciiBytes(`,"${name}":`), text, invalid };
+}
+
+function code(t: CodeTable, n: number, w: AsciiBuffer): void {
+  const b = t.bytes[n];
+  if (b !== undefined) {
+    w.raw(b);
+    return;
+  }
+  w.raw(t.key);
   w.int(n);
-  w.raw(K.epfd_text);
-  w.raw(n >= 0 && n < EPFD_Q.length ? EPFD_Q[n]! : EPFD_INVALID_Q);
+  if (t.text !== undefined) {
+    w.raw(t.text);
+    w.raw(t.invalid!);
+  }
+}
+
+const STATUS = codeTable('status', 16, NAV_Q, EMPTY_Q);
+const EPFD_CODE = codeTable('epfd', 16, EPFD_Q, EPFD_INVALID_Q);
+const SHIPTYPE_CODE = codeTable('shiptype', 256, SHIP_Q, SHIP_INVALID_Q);
+const HEADING = codeTable('heading', 512);
+const SECOND = codeTable('second', 64);
+const MANEUVER = codeTable('maneuver', 4);
+const REGIONAL = codeTable('regional', 256);
+const TO_BOW = codeTable('to_bow', 512);
+const TO_STERN = codeTable('to_stern', 512);
+const TO_PORT = codeTable('to_port', 64);
+const TO_STARBOARD = codeTable('to_starboard', 64);
+
+
+function epfd(m: Fields, w: AsciiBuffer): void {
+  code(EPFD_CODE, m.epfd, w);
 }
 
 function shiptype(m: Fields, w: AsciiBuffer): void {
-  const n = m.shiptype as number;
-  w.raw(K.shiptype);
-  w.int(n);
-  w.raw(K.shiptype_text);
-  w.raw(n >= 0 && n < SHIP_Q.length ? SHIP_Q[n]! : SHIP_INVALID_Q);
+  code(SHIPTYPE_CODE, m.shiptype, w);
 }
 
 function dimensions(m: Fields, w: AsciiBuffer): void {
-  w.raw(K.to_bow);
-  w.int(m.to_bow);
-  w.raw(K.to_stern);
-  w.int(m.to_stern);
-  w.raw(K.to_port);
-  w.int(m.to_port);
-  w.raw(K.to_starboard);
-  w.int(m.to_starboard);
+  code(TO_BOW, m.to_bow, w);
+  code(TO_STERN, m.to_stern, w);
+  code(TO_PORT, m.to_port, w);
+  code(TO_STARBOARD, m.to_starboard, w);
 }
 
 /** `"lon":..,"lat":..` in 1/10000 minute: raw, or `%.6f` degrees when scaled. */
@@ -130,22 +161,23 @@ function tenthsField(key: Uint8Array, v: number, scaled: boolean, w: AsciiBuffer
  */
 const TURN_SCALED: readonly Uint8Array[] = Array.from({ length: 256 }, (_, i) => {
   const t = i - 128;
-  if (t === -128) return asciiBytes('"nan"');
-  if (t === -127) return asciiBytes('"fastleft"');
-  if (t === 127) return asciiBytes('"fastright"');
+  if (t === -128) return asciiBytes(',"turn":"nan"');
+  if (t === -127) return asciiBytes(',"turn":"fastleft"');
+  if (t === 127) return asciiBytes(',"turn":"fastright"');
   const rot = t / 4.733;
-  return asciiBytes(fixed(rot * rot, 0));
+  return asciiBytes(`,"turn":${fixed(rot * rot, 0)}`);
 });
+const TURN_RAW: readonly Uint8Array[] = Array.from({ length: 256 }, (_, i) => asciiBytes(`,"turn":${i - 128}`));
 
 /** Types 1-3. Scaled speed: 1023 is not available, 1022 "102.2 knots or more". */
 function positionReportClassA(m: Fields, scaled: boolean, w: AsciiBuffer): void {
-  w.raw(K.status);
-  w.int(m.status);
-  w.raw(K.status_text);
-  w.raw(NAV_Q[m.status] ?? EMPTY_Q);
-  w.raw(K.turn);
-  if (scaled && m.turn >= -128 && m.turn <= 127) w.raw(TURN_SCALED[m.turn + 128]!);
-  else w.int(m.turn);
+  code(STATUS, m.status, w);
+  const turn = (scaled ? TURN_SCALED : TURN_RAW)[m.turn + 128];
+  if (turn !== undefined) w.raw(turn);
+  else {
+    w.raw(K.turn);
+    w.int(m.turn);
+  }
   w.raw(K.speed);
   if (!scaled) w.int(m.speed);
   else if (m.speed === 1023) w.ascii('"nan"');
@@ -154,12 +186,9 @@ function positionReportClassA(m: Fields, scaled: boolean, w: AsciiBuffer): void 
   w.raw(F.accuracy[m.accuracy ? 1 : 0]);
   position(m, scaled, w);
   tenthsField(K.course, m.course, scaled, w);
-  w.raw(K.heading);
-  w.int(m.heading);
-  w.raw(K.second);
-  w.int(m.second);
-  w.raw(K.maneuver);
-  w.int(m.maneuver);
+  code(HEADING, m.heading, w);
+  code(SECOND, m.second, w);
+  code(MANEUVER, m.maneuver, w);
   w.raw(F.raim[m.raim ? 1 : 0]);
   w.raw(K.radio);
   w.int(m.radio);
@@ -231,12 +260,9 @@ function classBPosition(m: Fields, scaled: boolean, w: AsciiBuffer): void {
   w.raw(F.accuracy[m.accuracy ? 1 : 0]);
   position(m, scaled, w);
   tenthsField(K.course, m.course, scaled, w);
-  w.raw(K.heading);
-  w.int(m.heading);
-  w.raw(K.second);
-  w.int(m.second);
-  w.raw(K.regional);
-  w.int(m.regional);
+  code(HEADING, m.heading, w);
+  code(SECOND, m.second, w);
+  code(REGIONAL, m.regional, w);
 }
 
 /** Type 18. */

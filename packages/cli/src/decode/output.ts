@@ -48,7 +48,10 @@ export class TextOutput {
   writeBytes(bytes: Uint8Array): void {
     if (this.used + bytes.length > BLOCK) this.seal();
     if (bytes.length > BLOCK) {
-      this.full.push(Buffer.from(bytes));
+      // A copy by memcpy (Buffer.from would copy a plain Uint8Array element by element).
+      const copy = Buffer.allocUnsafe(bytes.length);
+      copy.set(bytes);
+      this.full.push(copy);
       return;
     }
     this.block.set(bytes, this.used);
