@@ -9,6 +9,7 @@ import { NavigationControl, ScaleControl } from 'maplibre-gl';
 import type { BBox, ClientMessage, EventRecord, LayerInfo, ServerMessage } from '@tidewatch/protocol';
 import { ApiClient, type FeatureCollection } from './api/client.js';
 import { apiBase, connectLive, liveUrl, type LinkState } from './live/live-socket.js';
+import { KnownEvents } from './live/known-events.js';
 import { VesselTable } from './live/vessel-table.js';
 import { createBasemap, type View } from './map/basemap.js';
 import { eventLayer } from './map/event-layer.js';
@@ -27,6 +28,7 @@ import { VesselPanel } from './panels/vessel-panel.js';
 import { EventStrip } from './timeline/event-strip.js';
 import { PositionLog } from './timeline/position-log.js';
 import { TimeSlider } from './timeline/time-slider.js';
+import { createProbe, type PageProbe } from './probe.js';
 import './style.css';
 
 /** A vessel silent this long (data time) is no longer drawn when replaying history. */
@@ -40,8 +42,7 @@ const api = new ApiClient(apiBase(location));
 const live = new VesselTable(1 << 14);
 const replay = new VesselTable(1 << 14);
 const log = new PositionLog();
-let events: EventRecord[] = [];
-let eventsVersion = 0;
+const known = new KnownEvents();
 let layerInfos: LayerInfo[] = [];
 const layerCache = new Map<string, Promise<FeatureCollection | null>>();
 let selectedMmsi: number | null = null;
@@ -54,53 +55,8 @@ const map = createBasemap(byId('map'), urlView ?? { center: [0, 20], zoom: 1.5 }
 map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
 map.addControl(new ScaleControl({ unit: 'nautical' }), 'bottom-right');
 
-/** What the page exposes to its browser tests and benchmark: read-only facts about the last draw. */
-const probe = {
-  /** Vessels in the last drawn vessel layer, the table version drawn, and when. */
-  drawn: { count: 0, version: -1, at: 0 },
-  frames: 0,
-  /** When the last position frame arrived (performance.now()). */
-  frameAt: 0,
-  /** When that frame had been written into the vessel table. */
-  appliedAt: 0,
-  /** Data time of the newest frame, ms UTC. */
-  dataTime: 0,
-  /** Ids of the deck.gl layers last set, with their data sizes. */
-  layers: [] as { id: string; size: number }[],
-  project(mmsi: number): [number, number] | null {
-    const t = shownTable();
-    const slot = t.slotOf(mmsi);
-    if (slot < 0) return null;
-    const p = map.project([t.lon[slot]!, t.lat[slot]!]);
-    return [p.x, p.y];
-  },
-  /** Reference layers on the map (ids of their MapLibre sources, `ref:<layer id>`) and their feature counts. */
-  referenceLayers(): { id: string; features: number }[] {
-    const sources = map.getStyle().sources;
-    return Object.entries(sources)
-      .filter(([id]) => id.startsWith('ref:'))
-      .map(([id, src]) => {
-        const data = (src as { data?: { features?: unknown[] } }).data;
-        return { id, features: Array.isArray(data?.features) ? data.features.length : -1 };
-      });
-  },
-  /** Moves the map (tests and screenshots frame their views this way). */
-  view(lon: number, lat: number, zoom: number): void {
-    map.jumpTo({ center: [lon, lat], zoom });
-  },
-  /** Centres the map on a vessel. */
-  zoomTo(mmsi: number, zoom: number): boolean {
-    const t = shownTable();
-    const slot = t.slotOf(mmsi);
-    if (slot >= 0) map.jumpTo({ center: [t.lon[slot]!, t.lat[slot]!], zoom });
-    return slot >= 0;
-  },
-  mmsis(): number[] {
-    const t = shownTable();
-    return Array.from(t.mmsi.subarray(0, t.count));
-  },
-};
-(window as unknown as { tidewatch: typeof probe }).tidewatch = probe;
+const probe = createProbe(map, () => shownTable());
+(window as unknown as { tidewatch: PageProbe }).tidewatch = probe;
 
 let drawnLayerVersion = -1;
 const overlay = new MapboxOverlay({
@@ -168,14 +124,14 @@ function redraw(): void {
 
 function visibleEvents(): EventRecord[] {
   eventsPanel.filter.until = slider.live ? null : slider.time;
-  return events.filter((e) => passes(e, eventsPanel.filter) && (e.type !== 'watchlist_match' || layers.watchlistHits));
+  return known.list.filter((e) => passes(e, eventsPanel.filter) && (e.type !== 'watchlist_match' || layers.watchlistHits));
 }
 
 function draw(): void {
   const table = shownTable();
   const shownEvents = visibleEvents();
   const list: Layer[] = [];
-  if (layers.events) list.push(eventLayer(shownEvents, eventsVersion, (e) => void openEvidence(e)));
+  if (layers.events) list.push(eventLayer(shownEvents, known.version, (e) => void openEvidence(e)));
   if (evidence) list.push(...evidenceLayers(evidence));
   if (vesselTrack.length > 1) {
     list.push(new PathLayer({ id: 'vessel-track', data: [vesselTrack], getPath: (p: [number, number][]) => p, getColor: [255, 255, 255, 200], getWidth: 2, widthUnits: 'pixels' }));
@@ -231,7 +187,7 @@ const link = connectLive(liveUrl(location), {
     live.applyFrame(columns, log);
     probe.appliedAt = performance.now();
     probe.dataTime = columns.time;
-    slider.setBounds(Math.min(log.earliest, firstEventTime()), Math.max(log.latest, columns.time));
+    slider.setBounds(Math.min(log.earliest, known.earliestStart()), Math.max(log.latest, columns.time));
     if (!fittedOnce && !urlView && live.count > 0) fitToTraffic();
     if (slider.live) redraw();
   },
@@ -250,7 +206,7 @@ function received(m: ServerMessage): void {
   switch (m.type) {
     case 'event':
       pendingAnnouncements.push(m.event);
-      addEvents([m.event]);
+      eventArrived(m.event);
       scheduleAnnouncement();
       break;
     case 'sources':
@@ -299,28 +255,28 @@ function fitToTraffic(): void {
 
 // ---- events ------------------------------------------------------------------------
 
-function addEvents(list: readonly EventRecord[]): void {
-  const byIdMap = new Map(events.map((e) => [e.id, e]));
-  // The same id again is the same event, updated (e.g. an open episode that has closed).
-  for (const e of list) byIdMap.set(e.id, e);
-  events = [...byIdMap.values()].sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || (a.id < b.id ? -1 : 1));
-  eventsChanged();
+/** Events from the socket are merged once a frame: a replay catching up sends hundreds. */
+const arriving: EventRecord[] = [];
+function eventArrived(e: EventRecord): void {
+  if (arriving.push(e) > 1) return;
+  requestAnimationFrame(() => {
+    known.add(arriving.splice(0));
+    eventsChanged();
+  });
 }
 
 function eventsChanged(): void {
-  eventsVersion++;
   visibleEvents();
-  eventsPanel.render(events);
+  eventsPanel.render(known.list);
   redraw();
-}
-
-function firstEventTime(): number {
-  return events.length ? Date.parse(events[0]!.start) : Infinity;
 }
 
 async function loadEvents(): Promise<void> {
   const r = await api.events({ limit: EVENTS_ON_LOAD });
-  if (r.ok) addEvents(r.value.items);
+  if (r.ok) {
+    known.add(r.value.items);
+    eventsChanged();
+  }
   else byId('fault').textContent = `events: ${r.error}`;
 }
 
