@@ -176,3 +176,44 @@ export class AsciiBuffer {
     return s;
   }
 }
+
+/**
+ * A small coded field printed in one copy: `,"key":n` (with `,"key_text":...`
+ * when it has a legend) prepared for every n below `count`. Values outside
+ * fall back to printing key, number and gpsd's word for an invalid code.
+ */
+export interface CodeTable {
+  readonly bytes: readonly Uint8Array[];
+  readonly key: Uint8Array;
+  readonly text: Uint8Array | undefined;
+  readonly invalid: Uint8Array | undefined;
+}
+
+export function codeTable(name: string, count: number, legends?: readonly Uint8Array[], invalid?: Uint8Array): CodeTable {
+  const text = legends === undefined ? undefined : asciiBytes(`,"${name}_text":`);
+  const bytes = Array.from({ length: count }, (_, n) => {
+    const head = asciiBytes(`,"${name}":${n}`);
+    if (text === undefined) return head;
+    const legend = legends![n] ?? invalid!;
+    const all = new Uint8Array(head.length + text.length + legend.length);
+    all.set(head);
+    all.set(text, head.length);
+    all.set(legend, head.length + text.length);
+    return all;
+  });
+  return { bytes, key: asciiBytes(`,"${name}":`), text, invalid };
+}
+
+export function code(t: CodeTable, n: number, w: AsciiBuffer): void {
+  const b = t.bytes[n];
+  if (b !== undefined) {
+    w.raw(b);
+    return;
+  }
+  w.raw(t.key);
+  w.int(n);
+  if (t.text !== undefined) {
+    w.raw(t.text);
+    w.raw(t.invalid!);
+  }
+}

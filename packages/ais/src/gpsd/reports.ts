@@ -8,7 +8,7 @@
  * `"scaled":true|false`, each field with its leading comma, without the
  * closing brace.
  */
-import { asciiBytes, flagBytes, keyBytes, type AsciiBuffer } from './ascii-buffer.js';
+import { asciiBytes, code, codeTable, flagBytes, keyBytes, type AsciiBuffer } from './ascii-buffer.js';
 import { coded, divided, printFields, quotedDivided, quotedTable, type Fields, type Plan } from './fields.js';
 import { plainLayout } from './plain-layouts.js';
 import { EPFD, EPFD_INVALID, NAV_STATUS, NAVAID_TYPE, NAVAID_TYPE_INVALID, SHIP_TYPE, SHIP_TYPE_INVALID, STATION_TYPE, STATION_TYPE_INVALID } from './legends.js';
@@ -68,47 +68,6 @@ const SHIP_INVALID_Q = asciiBytes(jsonString(SHIP_TYPE_INVALID));
 const NAVAID_Q = quotedBytes(NAVAID_TYPE);
 const NAVAID_INVALID_Q = asciiBytes(jsonString(NAVAID_TYPE_INVALID));
 const EMPTY_Q = asciiBytes('""');
-
-/**
- * A small coded field printed in one copy: `,"key":n` (with `,"key_text":...`
- * when it has a legend) prepared for every n below `count`. Values outside
- * fall back to printing key, number and gpsd's word for an invalid code.
- */
-interface CodeTable {
-  readonly bytes: readonly Uint8Array[];
-  readonly key: Uint8Array;
-  readonly text: Uint8Array | undefined;
-  readonly invalid: Uint8Array | undefined;
-}
-
-function codeTable(name: string, count: number, legends?: readonly Uint8Array[], invalid?: Uint8Array): CodeTable {
-  const text = legends === undefined ? undefined : asciiBytes(`,"${name}_text":`);
-  const bytes = Array.from({ length: count }, (_, n) => {
-    const head = asciiBytes(`,"${name}":${n}`);
-    if (text === undefined) return head;
-    const legend = legends![n] ?? invalid!;
-    const all = new Uint8Array(head.length + text.length + legend.length);
-    all.set(head);
-    all.set(text, head.length);
-    all.set(legend, head.length + text.length);
-    return all;
-  });
-  return { bytes, key: asciiBytes(`,"${name}":`), text, invalid };
-}
-
-function code(t: CodeTable, n: number, w: AsciiBuffer): void {
-  const b = t.bytes[n];
-  if (b !== undefined) {
-    w.raw(b);
-    return;
-  }
-  w.raw(t.key);
-  w.int(n);
-  if (t.text !== undefined) {
-    w.raw(t.text);
-    w.raw(t.invalid!);
-  }
-}
 
 const STATUS = codeTable('status', 16, NAV_Q, EMPTY_Q);
 const EPFD_CODE = codeTable('epfd', 16, EPFD_Q, EPFD_INVALID_Q);
