@@ -14,8 +14,9 @@
  * and dropped, because admitting it would make results depend on arrival
  * order after all.
  *
- * Positions are copied into typed-array columns (no object per message);
- * static observations, a few per cent of traffic, are kept as objects.
+ * Positions are copied into a pool of rows, one cache line each (no object
+ * per message); static observations, a few per cent of traffic, are kept as
+ * objects beside their row.
  */
 import type { Observation, PositionObservation, StaticObservation } from '../observe/observation.js';
 import { PositionSource } from '../observe/observation.js';
@@ -24,6 +25,22 @@ import { resize } from '../track/track-table.js';
 const NONE = -1;
 const KIND_POSITION = 1;
 const KIND_STATIC = 2;
+
+/** Row layout: eight float64 per row. `TAG` packs MMSI, kind and source: mmsi·16 + kind·4 + source. */
+const STRIDE = 8;
+const T = 0;
+const LAT = 1;
+const LON = 2;
+const SOG = 3;
+const COG = 4;
+const HEADING = 5;
+const NAV_STATUS = 6;
+const TAG = 7;
+
+/** Below this many rows a second is sorted by insertion; above, by radix. */
+const SMALL = 48;
+const DIGIT_BITS = 10;
+const DIGIT_MASK = (1 << DIGIT_BITS) - 1;
 
 export class ReorderBuffer {
   readonly windowMs: number;
@@ -36,28 +53,26 @@ export class ReorderBuffer {
   /** The newest event time seen. */
   private newest = -Infinity;
 
-  // Rows: a pool of slots with a free list; `next` chains the rows of one bucket.
+  // Rows: a pool with a free list; `next` chains the rows of one bucket (and the free rows).
   private capacity = 0;
+  private data = new Float64Array(0);
   private next = new Int32Array(0);
-  private kind = new Uint8Array(0);
-  private t = new Float64Array(0);
-  private mmsi = new Int32Array(0);
-  private lat = new Float64Array(0);
-  private lon = new Float64Array(0);
-  private sog = new Float64Array(0);
-  private cog = new Float64Array(0);
-  private heading = new Float64Array(0);
-  private navStatus = new Float64Array(0);
-  private source = new Uint8Array(0);
   private statics: Array<StaticObservation | undefined> = [];
   private freeHead = NONE;
   private held = 0;
-  /** Rows of the bucket being released, sorted in place. */
-  private scratch = new Int32Array(64);
+
+  // Sorting scratch: rows with their MMSI and millisecond-in-second, twice for the radix passes.
+  private rowsA = new Int32Array(64);
+  private rowsB = new Int32Array(64);
+  private mmsiA = new Int32Array(64);
+  private mmsiB = new Int32Array(64);
+  private msA = new Int32Array(64);
+  private msB = new Int32Array(64);
+  private readonly counts = new Int32Array(1 << DIGIT_BITS);
+
   private readonly out: PositionObservation = {
     kind: 'position', t: 0, mmsi: 0, lat: 0, lon: 0, sog: NaN, cog: NaN, heading: NaN, navStatus: NaN, source: PositionSource.OTHER,
   };
-  private readonly compare = (a: number, b: number): number => this.compareRows(a, b);
 
   constructor(windowMs: number) {
     if (!(windowMs >= 0 && windowMs <= 3_600_000)) throw new RangeError(`reorder window ${windowMs} ms is outside 0..3600000`);
@@ -79,7 +94,12 @@ export class ReorderBuffer {
   }
 
   get bytes(): number {
-    return this.capacity * (4 + 1 + 8 + 4 + 8 * 7 + 1 + 8) + this.scratch.byteLength;
+    return this.data.byteLength + this.next.byteLength + 6 * this.rowsA.byteLength + this.counts.byteLength;
+  }
+
+  /** The newest event time seen or advanced to (ms UTC), -Infinity before any. */
+  get newestTime(): number {
+    return this.newest;
   }
 
   /**
@@ -94,7 +114,7 @@ export class ReorderBuffer {
       this.releasedSecond = Math.floor((obs.t - this.windowMs) / 1000) - 1;
     } else if (second <= this.releasedSecond) return false;
     // Release before holding: a jump forward in time must empty the ring's old seconds first.
-    this.advance(obs.t, each, secondDone);
+    if (obs.t > this.newest) this.advance(obs.t, each, secondDone);
     this.hold(obs, second);
     return true;
   }
@@ -109,7 +129,8 @@ export class ReorderBuffer {
     if (now > this.newest) this.newest = now;
     if (Number.isNaN(this.releasedSecond)) return;
     // Second s is final once now - window >= (s + 1) * 1000.
-    this.releaseThrough(Math.floor((this.newest - this.windowMs) / 1000) - 1, each, secondDone);
+    const last = Math.floor((this.newest - this.windowMs) / 1000) - 1;
+    if (last > this.releasedSecond) this.releaseThrough(last, each, secondDone);
   }
 
   /** Releases everything held, in order (end of input). */
@@ -118,26 +139,23 @@ export class ReorderBuffer {
     this.releaseThrough(Math.floor(this.newest / 1000), each, secondDone);
   }
 
-  /** The newest event time seen or advanced to (ms UTC), -Infinity before any. */
-  get newestTime(): number {
-    return this.newest;
-  }
-
   private hold(obs: Observation, second: number): void {
-    const row = this.takeRow();
-    this.t[row] = obs.t;
-    this.mmsi[row] = obs.mmsi;
+    if (this.freeHead === NONE) this.growRows(this.capacity * 2);
+    const row = this.freeHead;
+    this.freeHead = this.next[row]!;
+    const d = this.data;
+    const at = row * STRIDE;
+    d[at + T] = obs.t;
     if (obs.kind === 'position') {
-      this.kind[row] = KIND_POSITION;
-      this.lat[row] = obs.lat;
-      this.lon[row] = obs.lon;
-      this.sog[row] = obs.sog;
-      this.cog[row] = obs.cog;
-      this.heading[row] = obs.heading;
-      this.navStatus[row] = obs.navStatus;
-      this.source[row] = obs.source;
+      d[at + LAT] = obs.lat;
+      d[at + LON] = obs.lon;
+      d[at + SOG] = obs.sog;
+      d[at + COG] = obs.cog;
+      d[at + HEADING] = obs.heading;
+      d[at + NAV_STATUS] = obs.navStatus;
+      d[at + TAG] = obs.mmsi * 16 + KIND_POSITION * 4 + obs.source;
     } else {
-      this.kind[row] = KIND_STATIC;
+      d[at + TAG] = obs.mmsi * 16 + KIND_STATIC * 4;
       this.statics[row] = { ...obs };
     }
     const b = ((second % this.ringSize) + this.ringSize) % this.ringSize;
@@ -166,29 +184,43 @@ export class ReorderBuffer {
   private releaseBucket(b: number, each: (obs: Observation) => void): void {
     const n = this.bucketLength[b]!;
     if (n === 0) return;
-    if (this.scratch.length < n) this.scratch = new Int32Array(Math.max(n, this.scratch.length * 2));
-    const rows = this.scratch.subarray(0, n);
+    if (this.rowsA.length < n) this.growScratch(n);
+    const rows = this.rowsA;
+    const mmsi = this.mmsiA;
+    const ms = this.msA;
+    const d = this.data;
+    // The bucket's list is newest first: reversed, rows start in arrival order (often sorted already).
     let row = this.bucketHead[b]!;
-    for (let i = 0; i < n; i++) {
+    let sorted = true;
+    for (let i = n - 1; i >= 0; i--) {
+      const at = row * STRIDE;
+      const t = d[at + T]!;
       rows[i] = row;
+      mmsi[i] = Math.floor(d[at + TAG]! / 16);
+      ms[i] = Math.floor(t) - Math.floor(t / 1000) * 1000;
+      if (i < n - 1 && (ms[i]! > ms[i + 1]! || (ms[i] === ms[i + 1] && mmsi[i]! > mmsi[i + 1]!))) sorted = false;
       row = this.next[row]!;
     }
     this.bucketHead[b] = NONE;
     this.bucketLength[b] = 0;
-    if (n > 1) rows.sort(this.compare);
+    if (!sorted) this.sortRows(n);
+    this.settleTies(n);
     const out = this.out;
+    const sorted_ = this.rowsA;
     for (let i = 0; i < n; i++) {
-      const r = rows[i]!;
-      if (this.kind[r] === KIND_POSITION) {
-        out.t = this.t[r]!;
-        out.mmsi = this.mmsi[r]!;
-        out.lat = this.lat[r]!;
-        out.lon = this.lon[r]!;
-        out.sog = this.sog[r]!;
-        out.cog = this.cog[r]!;
-        out.heading = this.heading[r]!;
-        out.navStatus = this.navStatus[r]!;
-        out.source = this.source[r] as PositionSource;
+      const r = sorted_[i]!;
+      const at = r * STRIDE;
+      const tag = d[at + TAG]!;
+      if (((tag >> 2) & 3) === KIND_POSITION) {
+        out.t = d[at + T]!;
+        out.mmsi = Math.floor(tag / 16);
+        out.lat = d[at + LAT]!;
+        out.lon = d[at + LON]!;
+        out.sog = d[at + SOG]!;
+        out.cog = d[at + COG]!;
+        out.heading = d[at + HEADING]!;
+        out.navStatus = d[at + NAV_STATUS]!;
+        out.source = (tag & 3) as PositionSource;
         this.freeRow(r);
         each(out);
       } else {
@@ -200,33 +232,112 @@ export class ReorderBuffer {
     }
   }
 
-  /** The total order: time, MMSI, kind, then content, so only identical observations tie. */
+  /**
+   * Sorts rowsA[0..n) by (millisecond, MMSI): insertion for a few rows, else
+   * an LSD radix sort in 10-bit digits (three on the MMSI, one on the
+   * millisecond), skipping digits that are the same in every row.
+   */
+  private sortRows(n: number): void {
+    if (n < SMALL) {
+      const rows = this.rowsA;
+      const mmsi = this.mmsiA;
+      const ms = this.msA;
+      for (let i = 1; i < n; i++) {
+        const r = rows[i]!;
+        const m = mmsi[i]!;
+        const s = ms[i]!;
+        let j = i - 1;
+        while (j >= 0 && (ms[j]! > s || (ms[j] === s && mmsi[j]! > m))) {
+          rows[j + 1] = rows[j]!;
+          mmsi[j + 1] = mmsi[j]!;
+          ms[j + 1] = ms[j]!;
+          j--;
+        }
+        rows[j + 1] = r;
+        mmsi[j + 1] = m;
+        ms[j + 1] = s;
+      }
+      return;
+    }
+    for (let pass = 0; pass < 4; pass++) this.radixPass(n, pass);
+  }
+
+  /** One stable counting pass from the A arrays into the B arrays, then swapped; skipped when the digit never varies. */
+  private radixPass(n: number, pass: number): void {
+    const counts = this.counts;
+    counts.fill(0);
+    const mmsi = this.mmsiA;
+    const ms = this.msA;
+    const shift = pass * DIGIT_BITS;
+    for (let i = 0; i < n; i++) counts[pass === 3 ? ms[i]! : (mmsi[i]! >>> shift) & DIGIT_MASK]!++;
+    const first = pass === 3 ? ms[0]! : (mmsi[0]! >>> shift) & DIGIT_MASK;
+    if (counts[first] === n) return;
+    let sum = 0;
+    for (let k = 0; k < counts.length; k++) {
+      const c = counts[k]!;
+      counts[k] = sum;
+      sum += c;
+    }
+    const rows = this.rowsA;
+    const toRows = this.rowsB;
+    const toMmsi = this.mmsiB;
+    const toMs = this.msB;
+    for (let i = 0; i < n; i++) {
+      const m = mmsi[i]!;
+      const s = ms[i]!;
+      const at = counts[pass === 3 ? s : (m >>> shift) & DIGIT_MASK]!++;
+      toRows[at] = rows[i]!;
+      toMmsi[at] = m;
+      toMs[at] = s;
+    }
+    [this.rowsA, this.rowsB] = [this.rowsB, this.rowsA];
+    [this.mmsiA, this.mmsiB] = [this.mmsiB, this.mmsiA];
+    [this.msA, this.msB] = [this.msB, this.msA];
+  }
+
+  /**
+   * Rows still tied on (millisecond, MMSI) are one vessel in one millisecond
+   * (repeats heard by two receivers, twin transmitters, a position and its
+   * static data): they sit in arrival order, so order them by content.
+   */
+  private settleTies(n: number): void {
+    const rows = this.rowsA;
+    const mmsi = this.mmsiA;
+    const ms = this.msA;
+    for (let i = 0; i < n - 1; ) {
+      let j = i + 1;
+      while (j < n && mmsi[j] === mmsi[i] && ms[j] === ms[i]) j++;
+      if (j - i > 1) {
+        for (let a = i + 1; a < j; a++) {
+          const r = rows[a]!;
+          let k = a - 1;
+          while (k >= i && this.compareRows(rows[k]!, r) > 0) {
+            rows[k + 1] = rows[k]!;
+            k--;
+          }
+          rows[k + 1] = r;
+        }
+      }
+      i = j;
+    }
+  }
+
+  /** The total order among rows of one vessel and millisecond: exact time, kind, then content. */
   private compareRows(a: number, b: number): number {
-    return (
-      this.t[a]! - this.t[b]! ||
-      this.mmsi[a]! - this.mmsi[b]! ||
-      this.kind[a]! - this.kind[b]! ||
-      (this.kind[a] === KIND_POSITION ? this.comparePositions(a, b) : compareStatics(this.statics[a]!, this.statics[b]!))
-    );
-  }
-
-  private comparePositions(a: number, b: number): number {
-    return (
-      compareNumbers(this.lat[a]!, this.lat[b]!) ||
-      compareNumbers(this.lon[a]!, this.lon[b]!) ||
-      compareNumbers(this.sog[a]!, this.sog[b]!) ||
-      compareNumbers(this.cog[a]!, this.cog[b]!) ||
-      compareNumbers(this.heading[a]!, this.heading[b]!) ||
-      compareNumbers(this.navStatus[a]!, this.navStatus[b]!) ||
-      this.source[a]! - this.source[b]!
-    );
-  }
-
-  private takeRow(): number {
-    if (this.freeHead === NONE) this.growRows(this.capacity * 2);
-    const row = this.freeHead;
-    this.freeHead = this.next[row]!;
-    return row;
+    const d = this.data;
+    const pa = a * STRIDE;
+    const pb = b * STRIDE;
+    const byTime = d[pa + T]! - d[pb + T]!;
+    if (byTime !== 0) return byTime;
+    const kindA = (d[pa + TAG]! >> 2) & 3;
+    const kindB = (d[pb + TAG]! >> 2) & 3;
+    if (kindA !== kindB) return kindA - kindB;
+    if (kindA === KIND_STATIC) return compareStatics(this.statics[a]!, this.statics[b]!);
+    for (let k = LAT; k <= TAG; k++) {
+      const c = compareNumbers(d[pa + k]!, d[pb + k]!);
+      if (c !== 0) return c;
+    }
+    return 0;
   }
 
   private freeRow(row: number): void {
@@ -237,23 +348,24 @@ export class ReorderBuffer {
 
   private growRows(capacity: number): void {
     const old = this.capacity;
+    this.data = resize(this.data, capacity * STRIDE);
     this.next = resize(this.next, capacity);
-    this.kind = resize(this.kind, capacity);
-    this.t = resize(this.t, capacity);
-    this.mmsi = resize(this.mmsi, capacity);
-    this.lat = resize(this.lat, capacity);
-    this.lon = resize(this.lon, capacity);
-    this.sog = resize(this.sog, capacity);
-    this.cog = resize(this.cog, capacity);
-    this.heading = resize(this.heading, capacity);
-    this.navStatus = resize(this.navStatus, capacity);
-    this.source = resize(this.source, capacity);
     this.capacity = capacity;
-    // Chain the new rows onto the free list.
+    // Chain the new rows onto the free list, lowest first.
     for (let r = capacity - 1; r >= old; r--) {
       this.next[r] = this.freeHead;
       this.freeHead = r;
     }
+  }
+
+  private growScratch(n: number): void {
+    const size = Math.max(n, this.rowsA.length * 2);
+    this.rowsA = new Int32Array(size);
+    this.rowsB = new Int32Array(size);
+    this.mmsiA = new Int32Array(size);
+    this.mmsiB = new Int32Array(size);
+    this.msA = new Int32Array(size);
+    this.msB = new Int32Array(size);
   }
 }
 
