@@ -26,6 +26,7 @@ interface Flags {
   watchlist: string[];
   profile?: string;
   layers: string;
+  sort?: boolean;
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -40,6 +41,7 @@ export function addReplayCommand(program: Command, env: ReplayEnvironment): void
     .option('--infrastructure <file.geojson>', 'more cables/pipelines (LineString; properties.name, corridor_m) (repeatable)', collect, [])
     .option('--watchlist <file.csv>', 'more watchlist entries (columns imo,mmsi,name,list) (repeatable)', collect, [])
     .option('--profile <name|file>', `parameter profile: gfw-2018, rendezvous-fast, or a JSON file (default ${DEFAULT_PROFILE_ID})`)
+    .option('--sort', 'read every input whole and sort it by time before replaying (for logs concatenated out of order)')
     .option('--layers <default|none>', 'default: the layers shipped in data/ plus the flags; none: only the flags', 'default')
     .addHelpText(
       'after',
@@ -74,7 +76,7 @@ async function replay(paths: string[], flags: Flags, env: ReplayEnvironment): Pr
   for (const note of layers.notes) env.stderr.write(`layers: ${note}\n`);
   env.stderr.write(`profile: ${profile.profile.id} version ${profile.profile.version}\n`);
   const events = flags.events === undefined ? env.stdout : createWriteStream(flags.events);
-  const code = await runReplay(feeds, profile.profile, layers.layers, { events, stderr: env.stderr, now: env.now });
+  const code = await runReplay(feeds, profile.profile, layers.layers, flags.sort === true, { events, stderr: env.stderr, now: env.now });
   if (events !== env.stdout) await new Promise<void>((resolve) => events.end(resolve));
   return code;
 }

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import {
   anchorageIndex,
   assetLayerFromGeoJson,
+  shoreLayerFromJson,
   watchlist,
   watchlistFromCsv,
   zoneLayerFromGeoJson,
@@ -34,6 +35,7 @@ export type LayersResult = { ok: true; layers: Layers; notes: string[] } | { ok:
 type Failure = { ok: false; message: string };
 
 const ANCHORAGES = 'anchorages/anchorages.csv';
+const COASTLINE = 'coast/coastline.json';
 
 /** Every file of a shipped folder with the given ending, sorted (so runs are repeatable). */
 function shipped(dataDir: string, folder: string, ending: string): string[] {
@@ -59,6 +61,13 @@ export async function loadLayers(flags: LayerFlags, dataDir = DATA_DIR): Promise
       layers.anchorages = index;
       notes.push(`anchorages: ${index.size} from ${ANCHORAGES}`);
     } else notes.push(`anchorages: none (${ANCHORAGES} not found): every place counts as open water`);
+    const shore = await readShore(dataDir + COASTLINE);
+    if (!shore.ok) return shore;
+    if (shore.layer === undefined) notes.push(`shore: none (${COASTLINE} not found): no distance-from-shore criterion`);
+    else {
+      layers.shore = shore.layer;
+      notes.push(`shore: ${shore.layer.rings} coastline rings from ${COASTLINE}`);
+    }
   }
 
   const zoneFiles = [...builtin('zones', '.geojson'), ...flags.zones];
@@ -128,6 +137,22 @@ function describeIssues(issues: ReadonlyArray<{ path: string; message: string }>
       return m ? `${files[Number(m[1])]}: ${m[2] || '$'}: ${e.message}` : `${e.path}: ${e.message}`;
     })
     .join('; ');
+}
+
+type ShoreResult = { ok: true; layer: Layers['shore'] } | { ok: false; message: string };
+
+/** The coastline layer (data/coast/, built by scripts/build-coastline.mjs); absent is not an error. */
+async function readShore(path: string): Promise<ShoreResult> {
+  if (!existsSync(path)) return { ok: true, layer: undefined };
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(path, 'utf8'));
+  } catch (e) {
+    return { ok: false, message: `${path}: ${(e as Error).message}` };
+  }
+  const shore = shoreLayerFromJson(json);
+  if (!shore.ok) return { ok: false, message: `${path}: ${shore.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}` };
+  return { ok: true, layer: shore.layer };
 }
 
 type PointsResult = { ok: true; points: Array<{ lat: number; lon: number }> } | Failure;

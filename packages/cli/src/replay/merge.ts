@@ -9,7 +9,9 @@
  * Receivers log in time order, but exports are often sorted by vessel or
  * sampled: an input whose first chunk runs backwards in time by more than the
  * engine's reorder window is read whole and sorted in memory (stable, by
- * time), and the run says so. Otherwise it streams, one chunk per input held.
+ * time), and the run says so; `--sort` does that for every input, for files
+ * whose disorder starts later (logs concatenated out of order). Otherwise an
+ * input streams, one chunk per input held.
  */
 import type { Observation } from '@tidewatch/engine';
 import type { Input } from '../decode/input.js';
@@ -76,10 +78,13 @@ class Cursor {
   }
 }
 
-async function open(feed: Feed, windowMs: number, note: OrderNote): Promise<Cursor> {
+/** How inputs are ordered: `auto` sorts an input whose first chunk is out of order, `sort` sorts every input. */
+export type Ordering = { readonly windowMs: number; readonly sortAll: boolean };
+
+async function open(feed: Feed, order: Ordering, note: OrderNote): Promise<Cursor> {
   const c = new Cursor(feed);
   await c.fill();
-  if (c.disordered(windowMs)) {
+  if (order.sortAll || c.disordered(order.windowMs)) {
     await c.sortAll();
     note(feed, c.batch.length);
   }
@@ -90,9 +95,9 @@ async function open(feed: Feed, windowMs: number, note: OrderNote): Promise<Curs
  * Pushes every observation of every feed to `emit`, in time order across feeds.
  * `tick` runs after each chunk; it returns false to stop (the output went away).
  */
-export async function mergeFeeds(feeds: readonly Feed[], windowMs: number, emit: Emit, tick: () => Promise<boolean>, note: OrderNote): Promise<void> {
+export async function mergeFeeds(feeds: readonly Feed[], order: Ordering, emit: Emit, tick: () => Promise<boolean>, note: OrderNote): Promise<void> {
   const cursors: Cursor[] = [];
-  for (const f of feeds) cursors.push(await open(f, windowMs, note));
+  for (const f of feeds) cursors.push(await open(f, order, note));
   for (;;) {
     let best: Cursor | undefined = undefined;
     for (const c of cursors) {
@@ -110,8 +115,8 @@ export async function mergeFeeds(feeds: readonly Feed[], windowMs: number, emit:
 }
 
 /** One input: after its first chunk, streamed without copies when it is in order. */
-export async function streamFeed(feed: Feed, windowMs: number, emit: Emit, tick: () => Promise<boolean>, note: OrderNote): Promise<void> {
-  const c = await open(feed, windowMs, note);
+export async function streamFeed(feed: Feed, order: Ordering, emit: Emit, tick: () => Promise<boolean>, note: OrderNote): Promise<void> {
+  const c = await open(feed, order, note);
   for (const o of c.batch) emit(o);
   if (c.done) return;
   if (!(await tick())) return;

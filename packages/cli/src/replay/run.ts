@@ -23,7 +23,7 @@ export interface NamedFeed extends Feed {
 
 export const ReplayExit = { OK: 0, INPUT_BROKEN: 1, USAGE: 2 } as const;
 
-export async function runReplay(feeds: readonly NamedFeed[], profile: Profile, layers: Layers, io: ReplayStreams): Promise<number> {
+export async function runReplay(feeds: readonly NamedFeed[], profile: Profile, layers: Layers, sortAll: boolean, io: ReplayStreams): Promise<number> {
   const out = new TextOutput(io.events);
   const engine = createEngine({ profile, layers });
   const byType = new Map<string, number>();
@@ -46,13 +46,13 @@ export async function runReplay(feeds: readonly NamedFeed[], profile: Profile, l
     return !out.closed;
   };
 
-  const windowMs = profile.tracks.reorderWindowS * 1000;
+  const order = { windowMs: profile.tracks.reorderWindowS * 1000, sortAll };
   const note = (feed: Feed, count: number): void => {
     const f = feed as NamedFeed;
-    io.stderr.write(`${f.name}: not in time order; read whole and sorted in memory (${count} observations)\n`);
+    io.stderr.write(`${f.name}: ${sortAll ? '' : 'not in time order; '}read whole and sorted in memory (${count} observations)\n`);
   };
-  if (feeds.length === 1) await streamFeed(feeds[0]!, windowMs, push, tick, note);
-  else await mergeFeeds(feeds, windowMs, push, tick, note);
+  if (feeds.length === 1) await streamFeed(feeds[0]!, order, push, tick, note);
+  else await mergeFeeds(feeds, order, push, tick, note);
   if (out.closed) {
     feeds.forEach((f) => f.input.close());
     return ReplayExit.OK;
@@ -64,7 +64,7 @@ export async function runReplay(feeds: readonly NamedFeed[], profile: Profile, l
   const seconds = (io.now() - started) / 1000;
   const stats = engine.stats();
   io.stderr.write(summary(feeds, byType, stats.positions, seconds));
-  if (stats.late > 0) io.stderr.write(`${stats.late} observations arrived later than the ${profile.tracks.reorderWindowS} s reorder window and were not used\n`);
+  if (stats.late > 0) io.stderr.write(`${stats.late} observations arrived later than the ${profile.tracks.reorderWindowS} s reorder window and were not used (the input runs backwards in time; --sort reads inputs whole and sorts them)\n`);
   let broken = false;
   for (const f of feeds) {
     const error = f.input.error();
