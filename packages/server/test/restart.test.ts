@@ -96,6 +96,23 @@ describe('restart', () => {
   });
 });
 
+describe('acknowledged means stored', () => {
+  test('a POST is answered only once its lines are committed: another reader of the file sees them', async () => {
+    const s = await startServer({ pipeline: { flushMs: 3_600_000 } });
+    dirs.push(s.dir);
+    try {
+      const part = lines.slice(0, 500);
+      await postLines(s.server, part);
+      const db = new Database(join(s.dir, STORE_FILE), { readonly: true });
+      const stored = db.prepare('SELECT count(*) FROM positions').pluck().get();
+      db.close();
+      assert.equal(stored, part.filter((l) => l.includes('!AIVDM,1,1')).length);
+    } finally {
+      await s.stop();
+    }
+  });
+});
+
 describe('crash', () => {
   const child = fileURLToPath(new URL('./support/serve-child.js', import.meta.url));
 

@@ -1,6 +1,6 @@
 /** Events: filtered by type, time, box, vessel, zone or asset, paged by cursor; and one by id. */
 import type { FastifyInstance } from 'fastify';
-import { EVENT_TYPES, type ApiError, type EventRecord, type Page } from '@tidewatch/protocol';
+import { EVENT_TYPES, type ApiError } from '@tidewatch/protocol';
 import type { EventQuery } from '../store/store.js';
 import { parseBBox } from './bbox.js';
 import type { ApiDeps } from './deps.js';
@@ -79,9 +79,10 @@ export function eventRoutes(app: FastifyInstance, deps: ApiDeps): void {
       if (!parsed.ok) return reply.code(parsed.error.statusCode).send(parsed.error);
       const cursor = decodeCursor(req.query.cursor, req.query.order);
       if (!cursor.ok) return reply.code(400).send(cursor.error);
-      const result = deps.store.events({ ...parsed.query, after: cursor.value });
-      const page: Page<EventRecord> = { items: result.items, next: result.next === null ? null : encodeCursor(result.next, req.query.order) };
-      return page;
+      // The records go out as stored: already JSON, not parsed and serialised again.
+      const result = deps.store.eventsJson({ ...parsed.query, after: cursor.value });
+      const next = result.next === null ? null : encodeCursor(result.next, req.query.order);
+      return reply.type('application/json; charset=utf-8').send(`{"items":[${result.items.join(',')}],"next":${JSON.stringify(next)}}`);
     },
   );
 

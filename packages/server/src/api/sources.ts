@@ -26,7 +26,7 @@ export function sourceRoutes(app: FastifyInstance, deps: ApiDeps): void {
         schema: {
           summary: 'Ingest NMEA lines',
           description:
-            'The body is NMEA 0183 AIS sentences, one per line, optionally with tag blocks (text/plain). Lines without a tag-block time get the time of the request. Multi-sentence messages must be whole within one request.',
+            'The body is NMEA 0183 AIS sentences, one per line, optionally with tag blocks (text/plain). Lines without a tag-block time get the time of the request. Multi-sentence messages must be whole within one request. The reply comes once the lines are stored.',
           tags: ['ingest'],
           response: { 200: ref('IngestResult'), 413: ref('ApiError'), 415: ref('ApiError'), ...ERROR_RESPONSES },
         },
@@ -46,6 +46,8 @@ export function sourceRoutes(app: FastifyInstance, deps: ApiDeps): void {
           start = nl + 1;
         }
         channel.end();
+        // Acknowledged means stored: a crash after the reply cannot lose these lines.
+        deps.ingest.flush();
         const shared = deps.httpSource;
         shared.lines += counts.lines;
         shared.messages += counts.messages;

@@ -24,6 +24,7 @@ const MEDIA_TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
   '.map': 'application/json',
   '.txt': 'text/plain; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
   '.pbf': 'application/x-protobuf',
 };
 

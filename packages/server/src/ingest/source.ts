@@ -78,6 +78,8 @@ export interface Ingest {
   storedProgress(name: string): CursorRow | undefined;
   /** A finite source (a replay) reached its end. */
   finished(status: SourceStatus): void;
+  /** Commits what has been taken so far (a POST is answered only once its lines are stored). */
+  flush(): void;
 }
 
 export interface Source {

@@ -12,7 +12,7 @@ import Database from 'better-sqlite3';
 import type { EventRecord, LayerKind } from '@tidewatch/protocol';
 import type { Batch, CursorRow, IdentityRow, StoredEvent, VesselRow } from './batch.js';
 import { MIGRATIONS } from './schema.js';
-import type { EventPage, EventQuery, JournalEntry, Store, StoredLayer, TrackRow } from './store.js';
+import type { EventKey, EventPage, EventQuery, JournalEntry, Store, StoredLayer, TrackRow } from './store.js';
 
 type Db = Database.Database;
 type Statement = Database.Statement;
@@ -241,6 +241,11 @@ export class SqliteStore implements Store {
   }
 
   events(q: EventQuery): EventPage {
+    const page = this.eventsJson(q);
+    return { items: page.items.map((text) => JSON.parse(text) as EventRecord), next: page.next };
+  }
+
+  eventsJson(q: EventQuery): { items: string[]; next: EventKey | null } {
     const where: string[] = [];
     const args: unknown[] = [];
     if (q.types !== null) {
@@ -288,7 +293,7 @@ export class SqliteStore implements Store {
     const rows = statement.all(...args) as Row[];
     const more = rows.length > q.limit;
     if (more) rows.length = q.limit;
-    const items = rows.map((r) => JSON.parse(str(r.record)) as EventRecord);
+    const items = rows.map((r) => str(r.record));
     const last = rows[rows.length - 1];
     return { items, next: more && last !== undefined ? { start: num(last.start_ms), id: str(last.id) } : null };
   }

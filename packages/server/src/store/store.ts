@@ -92,6 +92,8 @@ export interface Store {
   trackCount(mmsi: number, from: number, to: number): number;
 
   events(query: EventQuery): EventPage;
+  /** The same page with each record as its stored JSON text, for responses that pass it through unparsed. */
+  eventsJson(query: EventQuery): { items: string[]; next: EventKey | null };
   event(id: string): EventRecord | undefined;
 
   /** The first journal seq whose position time is at or after `t` (approximately: the journal is in arrival order). */
