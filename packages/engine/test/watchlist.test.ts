@@ -118,6 +118,8 @@ test('watchlist_match near-miss: a name that only resembles, a short name, an un
   const sea = new Sea(START);
   sea.vessel({ mmsi: 244000222, name: 'OCEAN STARS', imo: 9187643 }).from(52.0, 4.0).steam(0, 10, hours(1));
   sea.vessel({ mmsi: 244000333, name: 'ARTAVILA' }).from(52.5, 4.0).steam(0, 10, hours(1));
+  // The listed name on a hull whose broadcast IMO is another: a namesake, not the listed ship.
+  sea.vessel({ mmsi: 244000555, name: 'ARTAVIL', imo: 9074729 }).from(52.2, 4.0).steam(0, 10, hours(1));
   // Listed, but three letters: under minNameLength (4) a name never matches alone.
   sea.vessel({ mmsi: 244000444, name: 'SEA' }).from(53.0, 4.0).steam(0, 10, hours(1));
   assert.deepEqual(matches(sea), []);

@@ -144,7 +144,15 @@ class WatchlistMatchDetector implements Detector {
       if (identity.name !== this.nameChecked[slot]) {
         this.nameChecked[slot] = identity.name;
         const name = normaliseName(identity.name);
-        if (name.length >= this.minNameLength) for (const e of list.byName(name)) this.note(slot, e, BY_NAME, told);
+        if (name.length >= this.minNameLength) {
+          for (const e of list.byName(name)) {
+            // A shared name is no evidence against a broadcast IMO that names another hull:
+            // common names ("DOLPHIN") would otherwise flag every namesake.
+            const listedImo = list.entries[e]!.imo;
+            if (listedImo !== null && !Number.isNaN(identity.imo) && identity.imo !== listedImo) continue;
+            this.note(slot, e, BY_NAME, told);
+          }
+        }
       }
     }
     const matches = this.matches[slot];
