@@ -52,7 +52,9 @@ export const DEFAULT_PIPELINE: PipelineOptions = { flushMs: 250, flushRows: 5000
 
 /** Data newer than this before the wall clock is live: the engine then follows the wall clock through silences. */
 const LIVE_WITHIN_MS = 10 * 60_000;
+/** The last journal seq of the engine run that was finished, and the first. */
 const ENGINE_FINISHED_SEQ = 'engine_finished_seq';
+const FINISHED_RUN_FROM = 'finished_run_from_seq';
 const REFEED_PAGE = 10_000;
 
 export interface ResumeReport {
@@ -100,28 +102,45 @@ export class Pipeline implements Ingest {
   /** Restores the live picture and re-feeds the engine from the journal (see the module comment). */
   resume(): ResumeReport {
     this.store.eachVessel((row) => this.picture.restore(row));
-    return this.refeed();
+    return this.refeed(Number(this.store.meta(ENGINE_FINISHED_SEQ) ?? 0), Infinity);
   }
 
   /**
    * A new engine (over the layers now in force) re-fed from the journal, as at
    * a restart: what the layers change shows from the re-feed window on.
    * Ingest waits meanwhile (the re-feed runs to its end without yielding, so
-   * no new observation can slip in before older ones).
+   * no new observation can slip in before older ones). When nothing came in
+   * since the engine last finished (a replay that ended), that finished run is
+   * re-fed and finished again instead, so a layer drawn after a replay applies
+   * to the replay.
    */
   rebuildEngine(): ResumeReport {
     this.flush();
     this.engine = this.createEngine();
     this.suppressBefore = -Infinity;
     this.suppressed = 0;
-    return this.refeed();
+    const finishedSeq = Number(this.store.meta(ENGINE_FINISHED_SEQ) ?? 0);
+    const finishedFrom = this.store.meta(FINISHED_RUN_FROM);
+    if (finishedSeq > 0 && finishedFrom !== undefined && this.store.journal(finishedSeq, 1).length === 0) {
+      const report = this.refeed(Number(finishedFrom) - 1, finishedSeq);
+      this.engine.finish(this.emit);
+      this.flush();
+      this.engine = this.createEngine();
+      return report;
+    }
+    return this.refeed(finishedSeq, Infinity);
   }
 
-  private refeed(): ResumeReport {
+  /**
+   * Re-feeds the journal entries with afterSeq < seq <= untilSeq (the run of
+   * one engine), from the start of the run or of the re-feed window, whichever
+   * is later (see the module comment).
+   */
+  private refeed(afterSeq: number, untilSeq: number): ResumeReport {
     const report: ResumeReport = { refed: 0, exact: true, suppressed: 0 };
-    const finishedSeq = Number(this.store.meta(ENGINE_FINISHED_SEQ) ?? 0);
-    const first = this.store.journal(finishedSeq, 1)[0];
-    if (first === undefined || !Number.isFinite(this.picture.newest)) return report;
+    const first = this.store.journal(afterSeq, 1)[0];
+    if (first === undefined || first.seq > untilSeq || !Number.isFinite(this.picture.newest)) return report;
+    const last = Math.min(untilSeq, this.seq - 1);
     const windowStart = this.picture.newest - this.options.refeedHours * 3_600_000;
     const windowSeq = this.store.journalSeqAt(windowStart);
     let after = first.seq - 1;
@@ -132,13 +151,16 @@ export class Pipeline implements Ingest {
     }
     for (;;) {
       const page = this.store.journal(after, REFEED_PAGE);
+      let n = 0;
       for (const entry of page) {
+        if (entry.seq > last) break;
         this.engine.push(entry.kind === 'position' ? this.positionOf(entry) : staticOf(entry), this.emit);
         after = entry.seq;
+        n++;
       }
-      report.refed += page.length;
+      report.refed += n;
       this.flush();
-      if (page.length < REFEED_PAGE) break;
+      if (n < REFEED_PAGE) break;
     }
     report.suppressed = this.suppressed;
     return report;
@@ -179,8 +201,14 @@ export class Pipeline implements Ingest {
    * does at the end of its file, and a fresh engine takes whatever comes next.
    */
   finishEngine(): void {
+    this.flush();
+    const finishedSeq = Number(this.store.meta(ENGINE_FINISHED_SEQ) ?? 0);
+    const first = this.store.journal(finishedSeq, 1)[0];
     this.engine.finish(this.emit);
-    this.batch.meta.set(ENGINE_FINISHED_SEQ, String(this.seq - 1));
+    if (first !== undefined) {
+      this.batch.meta.set(FINISHED_RUN_FROM, String(first.seq));
+      this.batch.meta.set(ENGINE_FINISHED_SEQ, String(this.seq - 1));
+    }
     this.flush();
     this.engine = this.createEngine();
   }

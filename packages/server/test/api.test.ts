@@ -6,13 +6,20 @@
  * code under test.
  */
 import assert from 'node:assert/strict';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { EVENT_TYPES, type EventRecord, type LayerInfo, type Page, type SourceHealth, type VesselDetail, type VesselSummary } from '@tidewatch/protocol';
 import { RECORD_SCHEMAS } from '../src/api/schemas.js';
 import { renaming, rendezvous, T0, type ScenarioPosition } from './support/scenario.js';
-import { getJson, postLines, startServer, type TestServer } from './support/server.js';
+import { getJson, postLines, startServer, tempDir, type TestServer } from './support/server.js';
 
 const scenario = rendezvous({ hours: 3, everyS: 10, meetMinutes: 60 });
+/** The steamer crosses 20.3°E at about 01:30; the zone is the sea east of it. */
+const EAST_BOX = {
+  type: 'FeatureCollection',
+  features: [{ type: 'Feature', properties: { name: 'East Box', kind: 'user' }, geometry: { type: 'Polygon', coordinates: [[[20.3, 35], [20.9, 35], [20.9, 35.4], [20.3, 35.4], [20.3, 35]]] } }],
+};
 const RENAMED = 538009999;
 
 /** Keys a record must have per its schema, and no others. */
@@ -241,8 +248,7 @@ describe('HTTP API', () => {
       const s = await startServer();
       after(() => s.close());
       await postLines(s.server, scenario.lines);
-      // The steamer crosses 20.3°E at about 01:30; the zone is the sea east of it.
-      const zone = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: 'East Box', kind: 'user' }, geometry: { type: 'Polygon', coordinates: [[[20.3, 35], [20.9, 35], [20.9, 35.4], [20.3, 35.4], [20.3, 35]]] } }] };
+      const zone = EAST_BOX;
       const before = (await getJson<Page<EventRecord>>(s.server, '/api/v1/events?limit=1000')).body.items;
       const up = await s.server.app.inject({ method: 'POST', url: '/api/v1/layers?kind=zones&name=East', headers: { 'content-type': 'application/geo+json' }, payload: JSON.stringify(zone) });
       assert.equal(up.statusCode, 201);
@@ -258,6 +264,25 @@ describe('HTTP API', () => {
       for (const e of before) assert.deepEqual(now.find((x) => x.id === e.id), e);
       const del = await s.server.app.inject({ method: 'DELETE', url: `/api/v1/layers/${(up.json() as LayerInfo).id}` });
       assert.equal(del.statusCode, 204);
+    });
+
+    test('a zone uploaded after a replay ended applies to the replay', async () => {
+      const dir = tempDir();
+      const file = join(dir, 'scenario.nmea');
+      writeFileSync(file, `${scenario.lines.join('\n')}\n`);
+      const s = await startServer({ sources: [{ kind: 'file-replay', path: file, speed: 0 }] });
+      after(async () => {
+        await s.close();
+        rmSync(dir, { recursive: true, force: true });
+      });
+      await s.server.replaysDone;
+      const before = (await getJson<Page<EventRecord>>(s.server, '/api/v1/events?limit=1000')).body.items;
+      assert.ok(before.some((e) => e.type === 'encounter'));
+      const up = await s.server.app.inject({ method: 'POST', url: '/api/v1/layers?kind=zones&name=East', headers: { 'content-type': 'application/geo+json' }, payload: JSON.stringify(EAST_BOX) });
+      assert.equal(up.statusCode, 201);
+      const now = (await getJson<Page<EventRecord>>(s.server, '/api/v1/events?limit=1000')).body.items;
+      assert.deepEqual(now.filter((e) => e.type === 'zone_entry').map((e) => e.mmsi), [[244670000]]);
+      for (const e of before) assert.deepEqual(now.find((x) => x.id === e.id), e, 'the replay closed its episodes once; re-running it closes them the same way');
     });
 
     test('a watchlist is CSV; its size is its entries', async () => {
