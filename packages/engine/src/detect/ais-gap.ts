@@ -12,7 +12,12 @@
  * and likewise of its next position. (The vessel's own reports cannot
  * count: it sent none inside the silence, and the buckets of its last and
  * next reports are not whole buckets inside it.) A silence longer than the
- * map remembers is judged on the buckets it still remembers.
+ * map remembers is judged on the buckets it still remembers. A silence that
+ * begins within `minShoreDistanceM` of the shore (with a coastline layer) is
+ * not counted: vessels at a berth or in harbour switch AIS off lawfully, and
+ * small craft come and go inshore; GFW likewise judges gaps by how far from
+ * shore they begin. A vessel that goes quiet at sea and comes back in port
+ * still counts.
  *
  * Emission. A gap is emitted when the vessel reappears, with its last and
  * next positions, the distance between them, the implied speed and the
@@ -39,6 +44,7 @@ export const AIS_GAP_PARAMS = {
   receptionRadiusCells: { unit: 'count', meaning: 'cells around a position that count as near it (a (2r+1)² block)', min: 0, max: 5, integer: true },
   receptionBucketS: { unit: 's', meaning: 'time resolution of the reception map', min: 60, max: 86400 },
   receptionBuckets: { unit: 'count', meaning: 'buckets each cell remembers (bounds memory and how far back a gap is judged)', min: 8, max: 4096, integer: true },
+  minShoreDistanceM: { unit: 'm', meaning: 'a silence that begins within this distance of the shore (or on inland waters the coastline layer draws as land) is not counted; 0: no shore criterion', min: 0, max: 500_000 },
 } as const satisfies ParamSpecs;
 
 type Params = ParamValues<typeof AIS_GAP_PARAMS>;
@@ -51,7 +57,7 @@ export interface ReceptionEvidence {
 }
 
 export interface AisGapDetails {
-  readonly thresholds: { readonly minGapS: number; readonly minReceptionFraction: number; readonly receptionBucketS: number };
+  readonly thresholds: { readonly minGapS: number; readonly minReceptionFraction: number; readonly receptionBucketS: number; readonly minShoreDistanceM: number };
   readonly durationS: number;
   readonly last: EventPoint;
   /** The first position after the gap; null while it has not ended. */
@@ -61,12 +67,15 @@ export interface AisGapDetails {
   /** Speed the vessel must have averaged across the gap; null while open. */
   readonly impliedSpeedKn: number | null;
   readonly reception: { readonly last: ReceptionEvidence; readonly next: ReceptionEvidence | null };
+  /** Distance from the last position to the shore (0 on land as the layer draws it); null when over 100 km or no layer. */
+  readonly lastShoreM: number | null;
 }
 
 export type AisGapEvent = EngineEvent<'ais_gap', AisGapDetails>;
 
 /** How often (in buckets) cells silent for a whole ring are swept out. */
 const SWEEP_EVERY_BUCKETS = 1;
+const SHORE_REPORT_RANGE_M = 100_000;
 
 class AisGapDetector implements Detector {
   private readonly p: Params;
@@ -135,6 +144,7 @@ class AisGapDetector implements Detector {
     if (!(now - lastT >= this.minGapMs)) return;
     const lat = tracks.lat[slot]!;
     const lon = tracks.lon[slot]!;
+    if (this.inshore(lat, lon)) return;
     const evidence = this.evidence(lat, lon, lastT, now, this.lastCoverage);
     if (!this.good(evidence)) return;
     const details: AisGapDetails = {
@@ -145,11 +155,13 @@ class AisGapDetector implements Detector {
       distanceM: null,
       impliedSpeedKn: null,
       reception: { last: { ...evidence }, next: null },
+      lastShoreM: this.shoreMetres(lat, lon),
     };
     emit(makeEvent('ais_gap', this.ctx.profile, [tracks.mmsi[slot]!], lastT, now, lat, lon, true, details));
   }
 
   private judge(slot: number, t0: number, lat0: number, lon0: number, t1: number, lat1: number, lon1: number, emit: EventSink): void {
+    if (this.inshore(lat0, lon0)) return;
     const last = this.evidence(lat0, lon0, t0, t1, this.lastCoverage);
     if (!this.good(last)) return;
     const next = this.evidence(lat1, lon1, t0, t1, this.nextCoverage);
@@ -164,6 +176,7 @@ class AisGapDetector implements Detector {
       distanceM: Math.round(metres),
       impliedSpeedKn: round(metres / seconds / METRES_PER_SECOND_PER_KNOT, 2),
       reception: { last: { ...last }, next: { ...next } },
+      lastShoreM: this.shoreMetres(lat0, lon0),
     };
     emit(makeEvent('ais_gap', this.ctx.profile, [this.ctx.tracks.mmsi[slot]!], t0, t1, lat0, lon0, false, details));
   }
@@ -176,18 +189,30 @@ class AisGapDetector implements Detector {
     return map.coverage(lat, lon, this.p.receptionRadiusCells, from, to, map.bucketOf(t1), out);
   }
 
+  /** Within `minShoreDistanceM` of the shore: a silence beginning here is not counted. */
+  private inshore(lat: number, lon: number): boolean {
+    const shore = this.ctx.layers.shore;
+    const min = this.p.minShoreDistanceM;
+    return shore !== undefined && min > 0 && shore.distanceMetres(lat, lon, min) < min;
+  }
+
+  private shoreMetres(lat: number, lon: number): number | null {
+    const metres = this.ctx.layers.shore?.distanceMetres(lat, lon, SHORE_REPORT_RANGE_M) ?? Infinity;
+    return Number.isFinite(metres) ? Math.round(metres) : null;
+  }
+
   private good(c: Coverage): boolean {
     return c.buckets > 0 && c.heard >= this.p.minReceptionFraction * c.buckets;
   }
 
   private thresholds(): AisGapDetails['thresholds'] {
-    return { minGapS: this.p.minGapS, minReceptionFraction: this.p.minReceptionFraction, receptionBucketS: this.p.receptionBucketS };
+    return { minGapS: this.p.minGapS, minReceptionFraction: this.p.minReceptionFraction, receptionBucketS: this.p.receptionBucketS, minShoreDistanceM: this.p.minShoreDistanceM };
   }
 }
 
 export const aisGap: DetectorDefinition<'ais_gap', typeof AIS_GAP_PARAMS, AisGapDetails> = {
   type: 'ais_gap',
-  summary: 'A vessel silent past the threshold where other vessels were heard near its last and next positions during the silence.',
+  summary: 'A vessel silent past the threshold, away from the shore, where other vessels were heard near its last and next positions during the silence.',
   params: AIS_GAP_PARAMS,
   create: (ctx) => new AisGapDetector(ctx),
 };

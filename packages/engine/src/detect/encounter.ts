@@ -6,9 +6,15 @@
  * looks for the vessels whose last position is within `maxDistanceM` (plus
  * a margin) in the shared grid of current positions, never over all pairs.
  * Each neighbour heard in the last `maxPositionAgeS` is dead-reckoned to the
- * report's time; if the two are within `maxDistanceM`, and not within
- * `minAnchorageDistanceM` of an anchorage, that is a close sample for the
- * pair, with both vessels' speeds.
+ * report's time; if the two are within `maxDistanceM`, not within
+ * `minAnchorageDistanceM` of an anchorage and not within `minShoreDistanceM`
+ * of the shore, that is a close sample for the pair, with both vessels'
+ * speeds. Both place criteria, because each misses what the other catches:
+ * GFW defines encounters by distance from anchorages, which keeps the
+ * roadsteads where ships wait out of it, but its anchorage list is learnt
+ * from where vessels anchor and lacks small harbours and quays (fishing boats
+ * moored side by side, ships alongside in port); the shore, with rivers and
+ * harbour basins counted as land, catches those.
  *
  * Close samples no more than `maxSampleGapS` apart form a run. A run
  * qualifies from the moment it has lasted `minDurationS` while the median of
@@ -39,6 +45,7 @@ export const ENCOUNTER_PARAMS = {
   minDurationS: { unit: 's', meaning: 'a run of closeness qualifies once it has lasted this long', min: 60, max: 7 * 86400 },
   maxMedianSpeedKn: { unit: 'kn', meaning: "the median of both vessels' speeds over the run is below this; null: no speed criterion", min: 0, max: 100, nullable: true },
   minAnchorageDistanceM: { unit: 'm', meaning: 'closeness within this distance of an anchorage does not count', min: 0, max: 200_000 },
+  minShoreDistanceM: { unit: 'm', meaning: 'closeness within this distance of the shore (or on inland waters the coastline layer draws as land) does not count; 0: no shore criterion', min: 0, max: 200_000 },
   mergeGapS: { unit: 's', meaning: 'qualifying runs that start less than this after the previous one ended are one encounter', min: 0, max: 7 * 86400 },
   maxSampleGapS: { unit: 's', meaning: 'a run ends when the pair has not been seen close for this long', min: 60, max: 86400 },
   sampleIntervalS: { unit: 's', meaning: 'a vessel looks for neighbours at most this often', min: 0, max: 3600 },
@@ -53,6 +60,7 @@ export interface EncounterDetails {
     readonly minDurationS: number;
     readonly maxMedianSpeedKn: number | null;
     readonly minAnchorageDistanceM: number;
+    readonly minShoreDistanceM: number;
     readonly mergeGapS: number;
   };
   readonly durationS: number;
@@ -69,15 +77,21 @@ export interface EncounterDetails {
   readonly meanSpeedKn: number | null;
   /** Distance to the nearest anchorage from the mean position, null when none within 100 km or no layer. */
   readonly nearestAnchorageM: number | null;
+  /** Distance from the mean position to the shore (0 on land as the layer draws it), null when over 100 km or no layer. */
+  readonly nearestShoreM: number | null;
 }
 
 export type EncounterEvent = EngineEvent<'encounter', EncounterDetails>;
 
 /** Neighbour search margin beyond maxDistanceM: covers a neighbour moving between its reports. */
 const SEARCH_MARGIN_M = 500;
-/** Anchorage distance is re-checked once a vessel has moved this far from where it was last checked. */
-const ANCHORAGE_RECHECK_M = 1000;
-const ANCHORAGE_REPORT_RANGE_M = 100_000;
+/**
+ * Distance to anchorages and shore is re-checked once a vessel has moved
+ * this far from where it was last checked: a small part of the shore
+ * distances that matter (a few km), and vessels in an encounter barely move.
+ */
+const PLACE_RECHECK_M = 250;
+const PLACE_REPORT_RANGE_M = 100_000;
 const SLOT_FACTOR = 2 ** 26;
 
 /** Closeness evidence accumulated over a run or an episode. */
@@ -176,10 +190,10 @@ class EncounterDetector implements Detector {
   private readonly neighbours: number[] = [];
   private readonly thresholdKn: number;
   private lastSample = new Float64Array(0);
-  private anchorLat = new Float64Array(0);
-  private anchorLon = new Float64Array(0);
-  /** 0 not checked, 1 clear of anchorages, 2 near one. */
-  private anchorState = new Uint8Array(0);
+  private placeLat = new Float64Array(0);
+  private placeLon = new Float64Array(0);
+  /** 0 not checked, 1 clear of anchorages and shore, 2 near one or the other. */
+  private placeState = new Uint8Array(0);
   private pairCount = new Uint16Array(0);
   private readonly scratch: Evidence;
 
@@ -192,15 +206,15 @@ class EncounterDetector implements Detector {
 
   grow(capacity: number): void {
     this.lastSample = resize(this.lastSample, capacity);
-    this.anchorLat = resize(this.anchorLat, capacity);
-    this.anchorLon = resize(this.anchorLon, capacity);
-    this.anchorState = resize(this.anchorState, capacity);
+    this.placeLat = resize(this.placeLat, capacity);
+    this.placeLon = resize(this.placeLon, capacity);
+    this.placeState = resize(this.placeState, capacity);
     this.pairCount = resize(this.pairCount, capacity);
   }
 
   open(slot: number): void {
     this.lastSample[slot] = -Infinity;
-    this.anchorState[slot] = 0;
+    this.placeState[slot] = 0;
     this.pairCount[slot] = 0;
   }
 
@@ -214,7 +228,7 @@ class EncounterDetector implements Detector {
     const n = this.ctx.vessels.near(lat, lon, this.p.maxDistanceM + SEARCH_MARGIN_M, this.neighbours);
     if (n <= 1) return;
     const maxAge = this.p.maxPositionAgeS * 1000;
-    let nearAnchorage: boolean | undefined;
+    let inPort: boolean | undefined;
     for (let i = 0; i < n; i++) {
       const b = this.neighbours[i]!;
       if (b === a) continue;
@@ -233,8 +247,8 @@ class EncounterDetector implements Detector {
       }
       const distance = equirectangularMetres(lat, lon, blat, blon);
       if (distance > this.p.maxDistanceM) continue;
-      nearAnchorage ??= this.nearAnchorage(a, lat, lon);
-      if (nearAnchorage) return;
+      inPort ??= this.inPort(a, lat, lon);
+      if (inPort) return;
       this.sample(a, b, t, distance, (lat + blat) / 2, lon + wrapDegrees(blon - lon) / 2, tracks.sog[a]!, bsog, emit);
     }
   }
@@ -260,15 +274,18 @@ class EncounterDetector implements Detector {
     }
   }
 
-  private nearAnchorage(slot: number, lat: number, lon: number): boolean {
-    const anchorages = this.ctx.layers.anchorages;
-    if (anchorages === undefined || this.p.minAnchorageDistanceM === 0) return false;
-    const state = this.anchorState[slot]!;
-    if (state !== 0 && equirectangularMetres(lat, lon, this.anchorLat[slot]!, this.anchorLon[slot]!) < ANCHORAGE_RECHECK_M) return state === 2;
-    const near = anchorages.nearestMetres(lat, lon, this.p.minAnchorageDistanceM) < this.p.minAnchorageDistanceM;
-    this.anchorLat[slot] = lat;
-    this.anchorLon[slot] = lon;
-    this.anchorState[slot] = near ? 2 : 1;
+  /** Near an anchorage or the shore: closeness there does not count. */
+  private inPort(slot: number, lat: number, lon: number): boolean {
+    const { anchorages, shore } = this.ctx.layers;
+    const minAnchorage = anchorages === undefined ? 0 : this.p.minAnchorageDistanceM;
+    const minShore = shore === undefined ? 0 : this.p.minShoreDistanceM;
+    if (minAnchorage === 0 && minShore === 0) return false;
+    const state = this.placeState[slot]!;
+    if (state !== 0 && equirectangularMetres(lat, lon, this.placeLat[slot]!, this.placeLon[slot]!) < PLACE_RECHECK_M) return state === 2;
+    const near = (minAnchorage > 0 && anchorages!.nearestMetres(lat, lon, minAnchorage) < minAnchorage) || (minShore > 0 && shore!.distanceMetres(lat, lon, minShore) < minShore);
+    this.placeLat[slot] = lat;
+    this.placeLon[slot] = lon;
+    this.placeState[slot] = near ? 2 : 1;
     return near;
   }
 
@@ -378,8 +395,9 @@ class EncounterDetector implements Detector {
     const end = pair.episodeEnd;
     const lat = e.sumLat / e.samples;
     const lon = wrapDegrees(pair.refLon + e.sumDLon / e.samples);
-    const anchorages = this.ctx.layers.anchorages;
-    const nearest = anchorages === undefined ? Infinity : anchorages.nearestMetres(lat, lon, ANCHORAGE_REPORT_RANGE_M);
+    const { anchorages, shore } = this.ctx.layers;
+    const nearest = anchorages === undefined ? Infinity : anchorages.nearestMetres(lat, lon, PLACE_REPORT_RANGE_M);
+    const shoreM = shore === undefined ? Infinity : shore.distanceMetres(lat, lon, PLACE_REPORT_RANGE_M);
     const p = this.p;
     const to = pair.runInEpisode ? pair.qualifiedTo : pair.mergedTo;
     const messagesLo = to[0]! - pair.episodeFrom[0]!;
@@ -390,6 +408,7 @@ class EncounterDetector implements Detector {
         minDurationS: p.minDurationS,
         maxMedianSpeedKn: p.maxMedianSpeedKn,
         minAnchorageDistanceM: p.minAnchorageDistanceM,
+        minShoreDistanceM: p.minShoreDistanceM,
         mergeGapS: p.mergeGapS,
       },
       durationS: Math.round((end - start) / 1000),
@@ -401,6 +420,7 @@ class EncounterDetector implements Detector {
       medianSpeedKn: e.speeds.n === 0 ? null : e.speeds.median,
       meanSpeedKn: e.speeds.n === 0 ? null : round(e.speeds.mean, 2),
       nearestAnchorageM: Number.isFinite(nearest) ? Math.round(nearest) : null,
+      nearestShoreM: Number.isFinite(shoreM) ? Math.round(shoreM) : null,
     };
     return makeEvent('encounter', this.ctx.profile, [pair.mmsiA, pair.mmsiB], start, end, lat, lon, open, details);
   }
@@ -413,7 +433,7 @@ function wrapDegrees(d: number): number {
 
 export const encounter: DetectorDefinition<'encounter', typeof ENCOUNTER_PARAMS, EncounterDetails> = {
   type: 'encounter',
-  summary: 'Two vessels, both transmitting, within a short distance of each other for a long time, away from anchorages.',
+  summary: 'Two vessels, both transmitting, within a short distance of each other for a long time, away from anchorages and the shore.',
   params: ENCOUNTER_PARAMS,
   create: (ctx) => new EncounterDetector(ctx),
 };

@@ -10,7 +10,12 @@
  * over ground, or the speed implied by the move from the previous position
  * when none is reported. The run is confirmed once it has lasted
  * `minDurationS`, its time-weighted mean speed is below `maxMeanSpeedKn` and
- * its mean position is at least `minAnchorageDistanceM` from any anchorage.
+ * its mean position is at least `minShoreDistanceM` from the shore and
+ * `minAnchorageDistanceM` from any anchorage. The shore is GFW's own
+ * criterion (20 nm): near the coast, slow vessels are mostly in port, at
+ * anchor or fishing inshore. The anchorage one stays for the roadsteads that
+ * lie far out (vessels waiting there are not loitering), and for runs without
+ * a coastline layer, where it is the only place criterion.
  *
  * Emission. `open: true` when confirmed; closed (same id) when the run ends,
  * at eviction, or at end of input. Unconfirmed runs are dropped silently.
@@ -26,6 +31,7 @@ export const LOITERING_PARAMS = {
   maxMeanSpeedKn: { unit: 'kn', meaning: 'the time-weighted mean speed over the run is below this', min: 0.1, max: 30 },
   minDurationS: { unit: 's', meaning: 'the run lasts at least this long', min: 60, max: 30 * 86400 },
   minAnchorageDistanceM: { unit: 'm', meaning: "the run's mean position is at least this far from any anchorage", min: 0, max: 500_000 },
+  minShoreDistanceM: { unit: 'm', meaning: "the run's mean position is at least this far from the shore (inland waters the coastline layer draws as land count as shore); 0: no shore criterion", min: 0, max: 500_000 },
   maxFastS: { unit: 's', meaning: 'a spell of faster positions up to this long does not end the run', min: 0, max: 86400 },
   maxPointGapS: { unit: 's', meaning: 'silence longer than this ends the run', min: 60, max: 86400 },
 } as const satisfies ParamSpecs;
@@ -38,6 +44,7 @@ export interface LoiteringDetails {
     readonly maxMeanSpeedKn: number;
     readonly minDurationS: number;
     readonly minAnchorageDistanceM: number;
+    readonly minShoreDistanceM: number;
   };
   readonly durationS: number;
   readonly meanSpeedKn: number;
@@ -48,6 +55,8 @@ export interface LoiteringDetails {
   readonly radiusM: number;
   /** Distance from the mean position to the nearest anchorage; null when none within 100 km or no layer. */
   readonly nearestAnchorageM: number | null;
+  /** Distance from the mean position to the shore (0 on land as the layer draws it); null when over 100 km or no layer. */
+  readonly nearestShoreM: number | null;
 }
 
 export type LoiteringEvent = EngineEvent<'loitering', LoiteringDetails>;
@@ -55,9 +64,9 @@ export type LoiteringEvent = EngineEvent<'loitering', LoiteringDetails>;
 const IDLE = 0;
 const RUNNING = 1;
 const CONFIRMED = 2;
-/** How often (event time) a running vessel's distance to anchorages is re-checked. */
-const ANCHORAGE_RECHECK_MS = 15 * 60_000;
-const ANCHORAGE_REPORT_RANGE_M = 100_000;
+/** How often (event time) a running vessel's distance to anchorages and shore is re-checked. */
+const PLACE_RECHECK_MS = 15 * 60_000;
+const PLACE_REPORT_RANGE_M = 100_000;
 const KNOT_MPS = 1852 / 3600;
 
 class LoiteringDetector implements Detector {
@@ -204,10 +213,14 @@ class LoiteringDetector implements Detector {
     if (t - this.start[slot]! < this.p.minDurationS * 1000) return;
     if (!(this.meanSpeed(slot) < this.p.maxMeanSpeedKn)) return;
     if (t < this.nextAnchorCheck[slot]!) return;
-    this.nextAnchorCheck[slot] = t + ANCHORAGE_RECHECK_MS;
-    const anchorages = this.ctx.layers.anchorages;
+    this.nextAnchorCheck[slot] = t + PLACE_RECHECK_MS;
+    const { anchorages, shore } = this.ctx.layers;
+    const lat = this.sumLat[slot]! / this.points[slot]!;
+    const lon = this.meanLon(slot);
     const min = this.p.minAnchorageDistanceM;
-    if (anchorages !== undefined && min > 0 && anchorages.nearestMetres(this.sumLat[slot]! / this.points[slot]!, this.meanLon(slot), min) < min) return;
+    if (anchorages !== undefined && min > 0 && anchorages.nearestMetres(lat, lon, min) < min) return;
+    const minShore = this.p.minShoreDistanceM;
+    if (shore !== undefined && minShore > 0 && shore.distanceMetres(lat, lon, minShore) < minShore) return;
     this.state[slot] = CONFIRMED;
     emit(this.event(slot, true));
   }
@@ -231,18 +244,20 @@ class LoiteringDetector implements Detector {
     const p = this.p;
     const lat = this.sumLat[slot]! / this.points[slot]!;
     const lon = this.meanLon(slot);
-    const anchorages = this.ctx.layers.anchorages;
-    const nearest = anchorages === undefined ? Infinity : anchorages.nearestMetres(lat, lon, ANCHORAGE_REPORT_RANGE_M);
+    const { anchorages, shore } = this.ctx.layers;
+    const nearest = anchorages === undefined ? Infinity : anchorages.nearestMetres(lat, lon, PLACE_REPORT_RANGE_M);
+    const shoreM = shore === undefined ? Infinity : shore.distanceMetres(lat, lon, PLACE_REPORT_RANGE_M);
     const start = this.start[slot]!;
     const end = this.lastSlow[slot]!;
     const details: LoiteringDetails = {
-      thresholds: { slowSpeedKn: p.slowSpeedKn, maxMeanSpeedKn: p.maxMeanSpeedKn, minDurationS: p.minDurationS, minAnchorageDistanceM: p.minAnchorageDistanceM },
+      thresholds: { slowSpeedKn: p.slowSpeedKn, maxMeanSpeedKn: p.maxMeanSpeedKn, minDurationS: p.minDurationS, minAnchorageDistanceM: p.minAnchorageDistanceM, minShoreDistanceM: p.minShoreDistanceM },
       durationS: Math.round((end - start) / 1000),
       meanSpeedKn: round(this.meanSpeed(slot), 2),
       maxSpeedKn: round(this.maxSpeed[slot]!, 1),
       messages: this.points[slot]!,
       radiusM: Math.round(this.radius[slot]!),
       nearestAnchorageM: Number.isFinite(nearest) ? Math.round(nearest) : null,
+      nearestShoreM: Number.isFinite(shoreM) ? Math.round(shoreM) : null,
     };
     return makeEvent('loitering', this.ctx.profile, [this.ctx.tracks.mmsi[slot]!], start, end, lat, lon, open, details);
   }
@@ -254,7 +269,7 @@ function wrapDegrees(d: number): number {
 
 export const loitering: DetectorDefinition<'loitering', typeof LOITERING_PARAMS, LoiteringDetails> = {
   type: 'loitering',
-  summary: 'One vessel moving slowly for a long time away from port.',
+  summary: 'One vessel moving slowly for a long time away from port and shore.',
   params: LOITERING_PARAMS,
   create: (ctx) => new LoiteringDetector(ctx),
 };

@@ -3,6 +3,7 @@
  * current position, and fixed places (anchorages) by distance.
  */
 import type { AssetLayer } from './assets.js';
+import type { ShoreLayer } from './shore.js';
 import type { Watchlist } from './watchlist.js';
 import type { ZoneLayer } from './zones.js';
 
@@ -28,6 +29,8 @@ export interface AnchorageIndex {
  */
 export interface Layers {
   readonly anchorages?: AnchorageIndex;
+  /** Coastlines: with them, encounter, loitering and ais_gap also leave out what happens within their `minShoreDistanceM` of shore. */
+  readonly shore?: ShoreLayer;
   /** Zones (territorial seas, EEZs, drawn areas): without them zone_entry, zone_exit and fishing_in_foreign_eez are idle. */
   readonly zones?: ZoneLayer;
   /** Cables and pipelines with their corridors: without them infrastructure_proximity is idle. */
