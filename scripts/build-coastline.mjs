@@ -32,7 +32,8 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'data/coast/coastline.json');
 const SOURCE = 'world-atlas/land-10m.json';
 
-const require = createRequire(join(ROOT, 'package.json'));
+// Resolved as the web package resolves them: it declares both for its basemap (scripts/build-basemap.mjs).
+const require = createRequire(join(ROOT, 'packages/web/package.json'));
 const sourcePath = require.resolve(SOURCE);
 const sourceVersion = JSON.parse(await readFile(join(dirname(sourcePath), 'package.json'), 'utf8')).version;
 const topology = JSON.parse(await readFile(sourcePath, 'utf8'));
