@@ -26,7 +26,7 @@ export class Payload {
 
   /** Empties the payload, keeping its storage. */
   reset(): void {
-    this.sixbits.fill(0, 0, this.length + MARGIN);
+    // No clearing needed: `seal` zeroes the margin behind whatever is pushed next.
     this.length = 0;
     this.bitLength = 0;
   }
@@ -48,7 +48,9 @@ export class Payload {
   /** Closes the payload: trailing fill bits of the last character are not data. */
   seal(fillBits: number): void {
     this.bitLength = this.length * 6 - fillBits;
-    this.sixbits.fill(0, this.length, this.length + MARGIN);
+    // Twelve stores beat a call to TypedArray.fill at this size.
+    const six = this.sixbits;
+    for (let i = this.length, end = i + MARGIN; i < end; i++) six[i] = 0;
   }
 
   /** A payload from six-bit values (tests and the encoder). */
@@ -63,26 +65,32 @@ export class Payload {
 /** Unsigned integer of `width` bits (1..53) starting at bit `start`. */
 export function uint(p: Payload, start: number, width: number): number {
   const six = p.sixbits;
-  let value = 0;
-  let pos = start;
   const end = start + width;
-  while (pos < end) {
-    const index = (pos / 6) | 0;
-    const offset = pos - index * 6;
-    const avail = 6 - offset;
-    const left = end - pos;
-    const take = avail < left ? avail : left;
-    const chunk = (six[index]! >> (avail - take)) & ((1 << take) - 1);
-    // Multiply rather than shift: fields may exceed 31 bits (e.g. 38-bit text chunks).
-    value = value * (1 << take) + chunk;
-    pos += take;
+  const first = (start / 6) | 0;
+  const last = ((end - 1) / 6) | 0;
+  // Bits of the last character that lie after the field.
+  const after = last * 6 + 6 - end;
+  // The first character without the bits before the field.
+  let value = six[first]! & (63 >> (start - first * 6));
+  if (first === last) return value >> after;
+  if (width <= 30) {
+    // Fits a small integer all along: shifts are cheapest.
+    for (let i = first + 1; i < last; i++) value = (value << 6) | six[i]!;
+    return (value << (6 - after)) | (six[last]! >> after);
   }
-  return value;
+  // Wider fields (38-bit text chunks, 48-bit hex) exceed 31 bits: multiply instead.
+  for (let i = first + 1; i < last; i++) value = value * 64 + six[i]!;
+  return value * (1 << (6 - after)) + (six[last]! >> after);
 }
 
 /** Two's-complement signed integer of `width` bits (2..53) starting at bit `start`. */
 export function int(p: Payload, start: number, width: number): number {
   const u = uint(p, start, width);
+  if (width <= 32) {
+    // Shift the field to the top of an int32 and back: sign-extended, and a small integer, not a float.
+    const unused = 32 - width;
+    return (u << unused) >> unused;
+  }
   const half = 2 ** (width - 1);
   return u >= half ? u - 2 * half : u;
 }
@@ -99,7 +107,7 @@ export function bool(p: Payload, start: number): boolean {
  * as gpsd reports it. Reads only whole characters that lie inside the payload.
  */
 export function text(p: Payload, start: number, width: number): string {
-  return untrimmedText(p, start, width).trimEnd();
+  return readText(p, start, width, true);
 }
 
 /**
@@ -107,15 +115,74 @@ export function text(p: Payload, start: number, width: number): string {
  * continue (the type 21 name and its extension).
  */
 export function untrimmedText(p: Payload, start: number, width: number): string {
+  return readText(p, start, width, false);
+}
+
+/*
+ * Names, call signs and destinations repeat: every vessel sends the same static
+ * data every few minutes. Building a string costs an allocation per character,
+ * so texts of up to 20 characters are memoised by their six-bit values (packed
+ * five to a word) in a direct-mapped table; a hit allocates nothing. The memo
+ * is invisible: a slot holds the exact values it was built from.
+ */
+const MEMO_MAX_CHARS = 20;
+const MEMO_SLOTS = 4096;
+/** Per slot: character count (-1 empty), then four words of five characters. */
+const memoKey = new Int32Array(MEMO_SLOTS * 5).fill(-1);
+const memoUntrimmed: string[] = new Array<string>(MEMO_SLOTS).fill('');
+const memoTrimmed: string[] = new Array<string>(MEMO_SLOTS).fill('');
+const key = new Int32Array(4);
+
+function readText(p: Payload, start: number, width: number, trim: boolean): string {
   let end = start + width;
   if (end > p.bitLength) end = start + Math.floor((p.bitLength - start) / 6) * 6;
+  const chars = (end - start) / 6;
+  if (chars <= 0) return '';
+  if (chars > MEMO_MAX_CHARS) return build(p, start, chars, trim);
+  // Character j is the low 6 - shift bits of six[first + j] and the high `shift` bits of the next value.
+  const six = p.sixbits;
+  const first = (start / 6) | 0;
+  const shift = start - first * 6;
+  const back = 6 - shift;
+  key[0] = key[1] = key[2] = key[3] = 0;
+  let word = 0;
+  let n = 0;
+  while (n < chars) {
+    const v = ((six[first + n]! << shift) | (six[first + n + 1]! >> back)) & 63;
+    if (v === 0) break;
+    word = (word << 6) | v;
+    n++;
+    if (n % 5 === 0) {
+      key[n / 5 - 1] = word;
+      word = 0;
+    }
+  }
+  if (n === 0) return '';
+  if (n % 5 !== 0) key[(n / 5) | 0] = word;
+  let h = Math.imul(key[0]! ^ n, 0x9e3779b1) ^ key[1]!;
+  h = Math.imul(h ^ (h >>> 15), 0x85ebca6b) ^ key[2]!;
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) ^ key[3]!;
+  const slot = (h ^ (h >>> 16)) & (MEMO_SLOTS - 1);
+  const at = slot * 5;
+  if (memoKey[at] !== n || memoKey[at + 1] !== key[0] || memoKey[at + 2] !== key[1] || memoKey[at + 3] !== key[2] || memoKey[at + 4] !== key[3]) {
+    const untrimmed = build(p, start, n, false);
+    memoKey[at] = n;
+    memoKey.set(key, at + 1);
+    memoUntrimmed[slot] = untrimmed;
+    memoTrimmed[slot] = untrimmed.trimEnd();
+  }
+  return trim ? memoTrimmed[slot]! : memoUntrimmed[slot]!;
+}
+
+/** The text of at most `chars` characters from `start`, cut at the first `@`. */
+function build(p: Payload, start: number, chars: number, trim: boolean): string {
   let s = '';
-  for (let pos = start; pos + 6 <= end; pos += 6) {
+  for (let j = 0, pos = start; j < chars; j++, pos += 6) {
     const v = uint(p, pos, 6);
     if (v === 0) break;
     s += SIXBIT_TEXT[v];
   }
-  return s;
+  return trim ? s.trimEnd() : s;
 }
 
 const HEX = '0123456789abcdef';

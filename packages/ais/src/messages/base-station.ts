@@ -32,23 +32,39 @@ export interface BaseStationReport extends MessageHeader {
 
 const BASE_STATION_BITS = 168;
 
-/** Two-digit zero padding for the timestamp parts (values up to 63). */
-const TWO_DIGITS: readonly string[] = Array.from({ length: 64 }, (_, v) => String(v).padStart(2, '0'));
+const ZERO = 48;
+const DASH = 45;
+const COLON = 58;
+const T = 84;
+const Z = 90;
+
+/**
+ * gpsd's `%04u-%02u-%02uT%02u:%02u:%02uZ`, built in one string allocation (this
+ * runs for every base station report). The parts are at most 63, two digits.
+ */
+function timestamp(year: number, month: number, day: number, hour: number, minute: number, second: number): string {
+  const rest = String.fromCharCode(
+    DASH, ZERO + ((month / 10) | 0), ZERO + (month % 10),
+    DASH, ZERO + ((day / 10) | 0), ZERO + (day % 10),
+    T, ZERO + ((hour / 10) | 0), ZERO + (hour % 10),
+    COLON, ZERO + ((minute / 10) | 0), ZERO + (minute % 10),
+    COLON, ZERO + ((second / 10) | 0), ZERO + (second % 10),
+    Z,
+  );
+  if (year > 9999) return String(year) + rest;
+  return String.fromCharCode(ZERO + ((year / 1000) | 0), ZERO + (((year / 100) | 0) % 10), ZERO + (((year / 10) | 0) % 10), ZERO + (year % 10)) + rest;
+}
 
 /** Longer reports are accepted, as gpsd does: the fields sit at fixed offsets. */
 export function decodeBaseStationReport(p: Payload): BaseStationReport | MessageFailure {
   if (p.bitLength < BASE_STATION_BITS) {
     return failure(Reject.TOO_SHORT, `type ${uint(p, 0, 6)} needs ${BASE_STATION_BITS} bits, got ${p.bitLength}`);
   }
-  const year = uint(p, 38, 14);
-  const timestamp =
-    `${year < 1000 ? String(year).padStart(4, '0') : year}-${TWO_DIGITS[uint(p, 52, 4)]}-${TWO_DIGITS[uint(p, 56, 5)]}` +
-    `T${TWO_DIGITS[uint(p, 61, 5)]}:${TWO_DIGITS[uint(p, 66, 6)]}:${TWO_DIGITS[uint(p, 72, 6)]}Z`;
   return {
     type: uint(p, 0, 6) as 4 | 11,
     repeat: uint(p, 6, 2),
     mmsi: uint(p, 8, 30),
-    timestamp,
+    timestamp: timestamp(uint(p, 38, 14), uint(p, 52, 4), uint(p, 56, 5), uint(p, 61, 5), uint(p, 66, 6), uint(p, 72, 6)),
     accuracy: bool(p, 78),
     lon: int(p, 79, 28),
     lat: int(p, 107, 27),

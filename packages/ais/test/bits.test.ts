@@ -1,0 +1,69 @@
+/**
+ * The bit readers against a brute-force oracle: the payload as a string of
+ * 0s and 1s, fields read with parseInt.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { Payload, int, text, uint, untrimmedText } from '../src/bits.js';
+
+/** Random payloads: six-bit values and fill bits. */
+const payload = fc
+  .tuple(fc.array(fc.integer({ min: 0, max: 63 }), { minLength: 1, maxLength: 80 }), fc.integer({ min: 0, max: 5 }))
+  .map(([values, fill]) => Payload.of(values, values.length === 1 ? 0 : fill));
+
+function bitsOf(p: Payload): string {
+  let s = '';
+  for (let i = 0; i < p.length; i++) s += p.sixbits[i]!.toString(2).padStart(6, '0');
+  return s;
+}
+
+function oracleText(p: Payload, start: number, width: number): string {
+  const bits = bitsOf(p).slice(0, p.bitLength);
+  let s = '';
+  for (let pos = start; pos + 6 <= start + width && pos + 6 <= bits.length; pos += 6) {
+    const v = parseInt(bits.slice(pos, pos + 6), 2);
+    if (v === 0) break;
+    s += String.fromCharCode(v < 32 ? v + 64 : v);
+  }
+  return s;
+}
+
+test('uint and int (property): every start and width up to 53 bits read what the bit string says', () => {
+  fc.assert(
+    fc.property(payload, fc.nat(), fc.integer({ min: 1, max: 53 }), (p, at, width) => {
+      fc.pre(p.length * 6 >= width);
+      const start = at % (p.length * 6 - width + 1);
+      const field = bitsOf(p).slice(start, start + width);
+      const expected = parseInt(field, 2);
+      assert.equal(uint(p, start, width), expected);
+      if (width >= 2) assert.equal(int(p, start, width), field[0] === '1' ? expected - 2 ** width : expected);
+    }),
+    { numRuns: 5000 },
+  );
+});
+
+test('text and untrimmedText (property): cut at @, within the payload, trailing spaces trimmed or kept', () => {
+  fc.assert(
+    fc.property(payload, fc.nat(), fc.integer({ min: 0, max: 30 }), (p, at, chars) => {
+      const start = at % (p.length * 6 + 1);
+      const raw = oracleText(p, start, chars * 6);
+      // Twice: the second read may come from the memo.
+      for (let k = 0; k < 2; k++) {
+        assert.equal(untrimmedText(p, start, chars * 6), raw);
+        assert.equal(text(p, start, chars * 6), raw.replace(/ +$/, ''));
+      }
+    }),
+    { numRuns: 5000 },
+  );
+});
+
+test('text: many more distinct texts than memo slots, read again, are still exact', () => {
+  const rng = fc.sample(fc.array(fc.integer({ min: 1, max: 63 }), { minLength: 1, maxLength: 20 }), { numRuns: 20_000, seed: 42 });
+  const payloads = rng.map((values) => Payload.of(values));
+  const first = payloads.map((p) => untrimmedText(p, 0, 120));
+  payloads.forEach((p, k) => {
+    assert.equal(untrimmedText(p, 0, 120), first[k]);
+    assert.equal(first[k], oracleText(p, 0, 120));
+  });
+});
