@@ -54,7 +54,15 @@ const STATIC_VOYAGE_BITS = 424;
 const MIN_BITS = 420;
 const DTE_BIT = 422;
 
-const TWO_DIGITS: readonly string[] = Array.from({ length: 64 }, (_, v) => String(v).padStart(2, '0'));
+/** gpsd's `%02u-%02uT%02u:%02uZ`, in one string allocation. The parts are at most 63, two digits. */
+function eta(month: number, day: number, hour: number, minute: number): string {
+  return String.fromCharCode(
+    48 + ((month / 10) | 0), 48 + (month % 10), 45, // -
+    48 + ((day / 10) | 0), 48 + (day % 10), 84, // T
+    48 + ((hour / 10) | 0), 48 + (hour % 10), 58, // :
+    48 + ((minute / 10) | 0), 48 + (minute % 10), 90, // Z
+  );
+}
 
 /** Longer payloads are accepted, as gpsd does: the fields sit at fixed offsets. */
 export function decodeStaticAndVoyageData(p: Payload): StaticAndVoyageData | MessageFailure {
@@ -75,7 +83,7 @@ export function decodeStaticAndVoyageData(p: Payload): StaticAndVoyageData | Mes
     to_port: uint(p, 258, 6),
     to_starboard: uint(p, 264, 6),
     epfd: uint(p, 270, 4),
-    eta: `${TWO_DIGITS[uint(p, 274, 4)]}-${TWO_DIGITS[uint(p, 278, 5)]}T${TWO_DIGITS[uint(p, 283, 5)]}:${TWO_DIGITS[uint(p, 288, 6)]}Z`,
+    eta: eta(uint(p, 274, 4), uint(p, 278, 5), uint(p, 283, 5), uint(p, 288, 6)),
     draught: uint(p, 294, 8),
     destination: text(p, 302, 120),
     dte: p.bitLength > DTE_BIT ? uint(p, DTE_BIT, 1) : 1,
