@@ -10,7 +10,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromiumAbsent, openBrowser } from './support/browser.mjs';
 import { builtPageMissing, ingest, startServer } from './support/server.mjs';
-import { DRAGGED_ASSET, DRAGGER, ENTERED_ZONE, ENTRANT, FISHER, LATECOMER, TANKER, T0, realTrafficPresent, scenarioChunks } from './support/scenario.mjs';
+import { DRAGGED_ASSET, DRAGGER, ENTERED_ZONE, ENTRANT, FISHER, LATECOMER, LISTED, TANKER, T0, realTrafficPresent, scenarioChunks } from './support/scenario.mjs';
 
 const skip = chromiumAbsent;
 const WAIT = { timeout: 60_000 };
@@ -55,7 +55,7 @@ test('vessels appear as traffic is ingested', { skip }, async () => {
     await page.waitForFunction((t) => window.tidewatch.dataTime >= t, chunk.lastTime - 60_000, WAIT);
   }
   const mmsis = await drawnMmsis();
-  for (const v of [TANKER, FISHER, LATECOMER, ENTRANT, DRAGGER]) assert.ok(mmsis.includes(v.mmsi), `${v.name} (${v.mmsi}) is drawn`);
+  for (const v of [TANKER, FISHER, LATECOMER, ENTRANT, DRAGGER, LISTED]) assert.ok(mmsis.includes(v.mmsi), `${v.name} (${v.mmsi}) is drawn`);
   if (realTrafficPresent) assert.ok(mmsis.length > 50, `real traffic drawn too (${mmsis.length} vessels)`);
   await page.waitForFunction((n) => window.tidewatch.drawn.count === n, mmsis.length, WAIT);
   // New events were announced politely, and focus stayed where it was.
@@ -91,6 +91,33 @@ test('clicking a vessel opens its panel: identity, history, track', { skip }, as
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'vessel-title');
   await panel.getByRole('button', { name: 'Close vessel panel' }).click();
   assert.equal(await panel.isHidden(), true);
+});
+
+test('a vessel found by MMSI opens its panel from the keyboard', { skip }, async () => {
+  await page.locator('#find-mmsi').fill(String(LISTED.mmsi));
+  await page.locator('#find-mmsi').press('Enter');
+  const panel = page.locator('#vessel-panel');
+  await panel.locator('h2', { hasText: LISTED.name }).waitFor(WAIT);
+  assert.match(await panel.innerText(), new RegExp(`IMO\\s+${LISTED.imo}`));
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'vessel-title');
+  // The map centred on it.
+  const p = await page.evaluate((mmsi) => window.tidewatch.project(mmsi), LISTED.mmsi);
+  const box = await page.locator('#map').boundingBox();
+  assert.ok(p && Math.abs(p[0] - box.width / 2) < 40 && Math.abs(p[1] - box.height / 2) < 40, `centred: ${p}`);
+  await panel.getByRole('button', { name: 'Close vessel panel' }).click();
+});
+
+test('watchlist hits are listed and can be switched off on the map', { skip }, async () => {
+  await page.locator('#event-list .event-item[data-event-type="watchlist_match"]', { hasText: String(LISTED.mmsi) }).waitFor(WAIT);
+  const markers = () => page.evaluate(() => window.tidewatch.layers.find((l) => l.id === 'events')?.size ?? 0);
+  const hits = await page.locator('#event-list .event-item[data-event-type="watchlist_match"]').count();
+  const before = await markers();
+  await page.locator('summary', { hasText: 'Layers' }).click();
+  await page.locator('#layer-watchlist-hits').uncheck();
+  await page.waitForFunction((n) => window.tidewatch.layers.find((l) => l.id === 'events')?.size === n, before - hits, WAIT);
+  await page.locator('#layer-watchlist-hits').check();
+  await page.waitForFunction((n) => window.tidewatch.layers.find((l) => l.id === 'events')?.size === n, before, WAIT);
+  await page.locator('summary', { hasText: 'Layers' }).click();
 });
 
 test('an encounter opens its evidence: both vessels and their tracks', { skip }, async () => {

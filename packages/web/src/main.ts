@@ -282,15 +282,23 @@ async function loadEvents(): Promise<void> {
 
 // ---- panels and layers -----------------------------------------------------------------
 
-async function openVessel(mmsi: number): Promise<void> {
+async function openVessel(mmsi: number, centre = false): Promise<void> {
   selectedMmsi = mmsi;
   vesselTrack = [];
   evidencePanel.close();
   evidence = null;
   redraw();
   await vesselPanel.open(mmsi);
+  if (centre && vesselPanel.mmsi === mmsi && vesselPanel.position) map.jumpTo({ center: vesselPanel.position, zoom: Math.max(map.getZoom(), 9) });
   byId('vessel-title')?.focus();
 }
+
+// Finding a vessel by MMSI: the keyboard's way to what a click on the map does.
+byId<HTMLFormElement>('find-vessel').addEventListener('submit', (e) => {
+  e.preventDefault();
+  const value = byId<HTMLInputElement>('find-mmsi').value.trim();
+  if (/^\d{9}$/.test(value)) void openVessel(Number(value), true);
+});
 
 function closeVessel(): void {
   vesselPanel.close();

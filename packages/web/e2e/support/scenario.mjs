@@ -11,6 +11,8 @@
  *   Estonia's territorial sea (the shipped data/zones layer, read here to place the track);
  * - an anchor dragged over a pipeline: a vessel reporting "at anchor" while making 3 knots
  *   for an hour along the Balticconnector (the shipped data/infrastructure layer);
+ * - a watchlist hit: a vessel broadcasting the IMO number and name of the first entry with
+ *   an IMO number in the shipped data/watchlists/ofac_vessels.csv;
  * - real traffic, when the shared real data is there: the first hours of the SBARC week
  *   (Santa Barbara Channel, June 2018, real positions and times), merged in time order.
  */
@@ -29,11 +31,25 @@ export const ENTRANT = { mmsi: 273_990_004, name: 'GULF RUNNER', callsign: 'UBCD
 export const ENTERED_ZONE = 'Estonia territorial sea (Baltic Sea)';
 export const DRAGGER = { mmsi: 273_990_005, name: 'HEAVY ANCHOR', callsign: 'UBCD2', imo: 9_300_005, type: 70 };
 export const DRAGGED_ASSET = 'Balticconnector';
+export const LISTED = { mmsi: 352_990_006, callsign: 'HOFAC1', type: 80, ...listedEntry() };
 const MEETING = { lat: 33.2, lon: -121.0 };
 const ASSETS = join(REPO_ROOT, 'data/infrastructure/gulf_of_finland.geojson');
 const ZONES = join(REPO_ROOT, 'data/zones/territorial_seas.geojson');
 const MINUTE = 60_000;
 const SBARC_NMEA = join(REPO_ROOT, '../shared/data/ais-bench/sbarc_week_2018-06.nmea.gz');
+
+/** The first watchlist entry with an IMO number: its name and number. */
+function listedEntry() {
+  const [header, ...rows] = readFileSync(join(REPO_ROOT, 'data/watchlists/ofac_vessels.csv'), 'utf8').trim().split('\n');
+  const cols = header.split(',');
+  for (const row of rows) {
+    const cells = row.split(',');
+    const imo = Number(cells[cols.indexOf('imo')]);
+    const name = cells[cols.indexOf('name')];
+    if (imo > 0 && /^[A-Z0-9 ]{4,20}$/.test(name)) return { imo, name };
+  }
+  throw new Error('no watchlist entry with an IMO number and a plain name');
+}
 
 /** Whether the real traffic can be mixed in. */
 export const realTrafficPresent = existsSync(SBARC_NMEA);
@@ -138,6 +154,14 @@ function dragReports() {
   return out;
 }
 
+/** The listed vessel: west along 34° N at 8 knots, from 50 minutes in. */
+function listedReports() {
+  const out = [identity(LISTED, T0 + 50 * MINUTE)];
+  const step = 14_816 / 60 / (METRES_PER_DEGREE * Math.cos((34 * Math.PI) / 180));
+  for (let min = 0; min <= 60; min++) out.push(position(LISTED, T0 + (50 + min) * MINUTE + 50_000, 34.0, -120.2 - min * step, 8, 270));
+  return out;
+}
+
 /** Real SBARC lines up to `until` (ms), grouped by their tag-block time; fragments stay together. */
 function realReports(until) {
   if (!realTrafficPresent) return [];
@@ -157,7 +181,7 @@ function realReports(until) {
 /** Every report up to 3 h in, in time order, cut into chunks of `chunkMinutes` of data time, each with its newest report's time. */
 export function scenarioChunks(chunkMinutes = 20) {
   const end = T0 + 180 * MINUTE;
-  const all = [...scenarioReports(), ...entryReports(), ...dragReports(), ...realReports(end)].sort((a, b) => a.time - b.time);
+  const all = [...scenarioReports(), ...entryReports(), ...dragReports(), ...listedReports(), ...realReports(end)].sort((a, b) => a.time - b.time);
   const chunks = [];
   for (let from = T0; from <= end; from += chunkMinutes * MINUTE) {
     const to = from + chunkMinutes * MINUTE;

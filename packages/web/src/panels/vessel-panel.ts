@@ -28,11 +28,14 @@ export class VesselPanel {
   private windowMs: number = TRACK_WINDOWS[1].ms;
   private request = 0;
   mmsi: number | null = null;
+  /** The shown vessel's last position, once loaded. */
+  position: [number, number] | null = null;
 
   constructor(private readonly root: HTMLElement, private readonly api: ApiClient, private readonly hooks: VesselPanelHooks) {}
 
   async open(mmsi: number): Promise<void> {
     this.mmsi = mmsi;
+    this.position = null;
     const ticket = ++this.request;
     replaceChildren(this.root, this.header(`MMSI ${mmsi}`), h('p', { class: 'muted' }, 'Loading…'));
     this.root.hidden = false;
@@ -44,6 +47,7 @@ export class VesselPanel {
       this.hooks.track(mmsi, []);
       return;
     }
+    this.position = [r.value.lon, r.value.lat];
     this.render(r.value);
     this.hooks.track(mmsi, r.value.track.map((p) => [p.lon, p.lat]));
   }
