@@ -54,6 +54,10 @@ export interface EngineStats {
   readonly duplicates: number;
   /** Arrived after their second had been released. */
   readonly late: number;
+  /** Stamped more than 10 min ahead of the stream: held aside until the stream's time reached them or corroborated a leap. */
+  readonly heldAhead: number;
+  /** Leaps forward in event time the stream followed once corroborated (an outage, a later file). */
+  readonly leaps: number;
   /** Not an observation the engine can use (time or position not finite, MMSI out of range). */
   readonly rejected: number;
   readonly evicted: number;
@@ -116,6 +120,8 @@ class TrackEngine implements Engine {
   private readonly vessels = new CellGrid({ cellDegrees: VESSEL_CELL_DEGREES });
   private readonly branches: BranchTracker;
   private readonly detectors: Detector[] = [];
+  /** The detectors that have a position hook, so the hot path calls only those. */
+  private readonly onPosition: Detector[] = [];
   private readonly buffer: ReorderBuffer;
   private readonly evictAfterMs: number;
   private nextTick = NaN;
@@ -153,6 +159,7 @@ class TrackEngine implements Engine {
         create({ params, trackParams: profile.tracks, profile: stamp, tracks: this.tracks, vessels: this.vessels, branches: this.branches, layers }),
       );
     }
+    for (const d of this.detectors) if (d.position !== undefined) this.onPosition.push(d);
     this.tracks.onGrow((capacity) => {
       this.branches.grow(capacity);
       for (const d of this.detectors) d.grow?.(capacity);
@@ -225,7 +232,14 @@ class TrackEngine implements Engine {
   }
 
   stats(): EngineStats {
-    return { ...this.counts, vessels: this.tracks.size, buffered: this.buffer.size, trackBytes: this.tracks.bytes + this.buffer.bytes };
+    return {
+      ...this.counts,
+      heldAhead: this.buffer.heldAhead,
+      leaps: this.buffer.leaps,
+      vessels: this.tracks.size,
+      buffered: this.buffer.size,
+      trackBytes: this.tracks.bytes + this.buffer.bytes,
+    };
   }
 
   private slotFor(mmsi: number, t: number): number {
@@ -250,7 +264,8 @@ class TrackEngine implements Engine {
     tracks.append(slot, obs);
     this.vessels.update(slot, obs.lat, obs.lon);
     const sink = this.sink;
-    for (const d of this.detectors) d.position?.(slot, sink);
+    const detectors = this.onPosition;
+    for (let i = 0; i < detectors.length; i++) detectors[i]!.position!(slot, sink);
   }
 
   private applyStatic(obs: StaticObservation): void {

@@ -45,7 +45,7 @@ test('releases every observation once, sorted by time then content, whatever the
   );
 });
 
-test('an observation older than the released seconds is late and dropped; a big jump in time keeps order', () => {
+test('an observation older than the released seconds is late and dropped; a lone jump in time keeps order', () => {
   const buffer = new ReorderBuffer(10_000);
   const out: string[] = [];
   const c = collect(buffer, out, []);
@@ -55,11 +55,11 @@ test('an observation older than the released seconds is late and dropped; a big 
   assert.deepEqual(out, [`${t0}/1/0`]);
   assert.equal(buffer.push(position(t0 + 16_000, 3), c.each, c.done), true); // 9 s behind the newest: inside the window
   assert.equal(buffer.push(position(t0 + 14_000, 4), c.each, c.done), false); // 11 s behind: its second is gone
-  // Ten hours later: everything held comes out first, in order.
+  // Ten hours later (a lone report, so it waits aside): at the end everything comes out in order.
   assert.ok(buffer.push(position(t0 + 36_000_000, 5), c.each, c.done));
-  assert.deepEqual(out, [`${t0}/1/0`, `${t0 + 16_000}/3/0`, `${t0 + 25_000}/2/0`]);
+  assert.deepEqual(out, [`${t0}/1/0`]);
   buffer.drain(c.each, c.done);
-  assert.equal(out.at(-1), `${t0 + 36_000_000}/5/0`);
+  assert.deepEqual(out, [`${t0}/1/0`, `${t0 + 16_000}/3/0`, `${t0 + 25_000}/2/0`, `${t0 + 36_000_000}/5/0`]);
 });
 
 test('static observations are copied and ordered after positions of the same vessel and time', () => {
@@ -73,4 +73,46 @@ test('static observations are copied and ordered after positions of the same ves
   buffer.push(position(5000, 7), c.each, c.done);
   buffer.drain(c.each, c.done);
   assert.deepEqual(out, ['5000/7/0', '5000/7/static:A']);
+});
+
+test('one report stamped a day ahead does not move the clock: it waits and comes in at its time', () => {
+  const buffer = new ReorderBuffer(30_000);
+  const out: string[] = [];
+  const c = collect(buffer, out, []);
+  const t0 = 1_528_243_000_000;
+  const day = 86_400_000;
+  for (let s = 0; s < 120; s += 10) buffer.push(position(t0 + s * 1000, 1), c.each, c.done);
+  // A vessel's position and static data, both stamped a day late (as in the SBARC week).
+  buffer.push(position(t0 + day, 9), c.each, c.done);
+  const s9 = emptyStatic(t0 + day, 9);
+  buffer.push(s9, c.each, c.done);
+  // The stream goes on: nothing of it is late.
+  let late = 0;
+  for (let s = 120; s < 600; s += 10) if (!buffer.push(position(t0 + s * 1000, 1), c.each, c.done)) late++;
+  assert.equal(late, 0);
+  assert.equal(buffer.leaps, 0);
+  assert.equal(buffer.heldAhead, 2);
+  assert.ok(!out.some((o) => o.includes('/9/')), 'released before its time');
+  buffer.drain(c.each, c.done);
+  // At the end of input it comes out last, in order.
+  assert.deepEqual(out.slice(-2), [`${t0 + day}/9/0`, `${t0 + day}/9/static:`]);
+});
+
+test('a leap forward corroborated by reports at several times is followed (a feed back from an outage)', () => {
+  const buffer = new ReorderBuffer(30_000);
+  const out: string[] = [];
+  const c = collect(buffer, out, []);
+  const t0 = 1_528_243_000_000;
+  const later = t0 + 6 * 3_600_000;
+  buffer.push(position(t0, 1), c.each, c.done);
+  buffer.push(position(later, 2), c.each, c.done);
+  buffer.push(position(later + 10_000, 3), c.each, c.done);
+  assert.equal(buffer.leaps, 0);
+  buffer.push(position(later + 20_000, 4), c.each, c.done);
+  assert.equal(buffer.leaps, 1);
+  // The stream is now six hours on: the old second is released and anything older is late.
+  assert.deepEqual(out, [`${t0}/1/0`]);
+  assert.equal(buffer.push(position(t0 + 60_000, 5), c.each, c.done), false);
+  buffer.drain(c.each, c.done);
+  assert.deepEqual(out, [`${t0}/1/0`, `${later}/2/0`, `${later + 10_000}/3/0`, `${later + 20_000}/4/0`]);
 });

@@ -14,6 +14,16 @@
  * and dropped, because admitting it would make results depend on arrival
  * order after all.
  *
+ * An observation far ahead of the stream's time (more than `LEAP_MS`) does
+ * not move the stream's clock on its own word: real feeds carry the odd
+ * report stamped hours or a day off (the SBARC week has one vessel's reports
+ * a day early), and trusting it would release everything before it and turn
+ * the rest of the day late. Such observations wait aside, in time order, and
+ * join the stream when its time reaches them; the stream leaps forward only
+ * when the leap is corroborated — `LEAP_CONFIRM` observations at two or more
+ * distinct times (a feed back from an outage, a replay of a later file) — or
+ * when more than `LEAP_POOL` observations wait, or at the end of input.
+ *
  * Positions are copied into a pool of rows, one cache line each (no object
  * per message); static observations, a few per cent of traffic, are kept as
  * objects beside their row.
@@ -36,6 +46,13 @@ const COG = 4;
 const HEADING = 5;
 const NAV_STATUS = 6;
 const TAG = 7;
+
+/** A step forward in event time larger than this must be corroborated before the stream follows it. */
+export const LEAP_MS = 10 * 60_000;
+/** Observations ahead of the stream (at two or more distinct times) that corroborate a leap. */
+const LEAP_CONFIRM = 3;
+/** Observations waiting ahead before the stream follows them regardless. */
+const LEAP_POOL = 1024;
 
 /** Below this many rows a second is sorted by insertion; above, by radix. */
 const SMALL = 48;
@@ -70,6 +87,13 @@ export class ReorderBuffer {
   private msB = new Int32Array(64);
   private readonly counts = new Int32Array(1 << DIGIT_BITS);
 
+  /** Observations ahead of the stream by more than LEAP_MS, in time order (copies). */
+  private ahead: Observation[] = [];
+  /** Times the stream followed a corroborated leap forward. */
+  leaps = 0;
+  /** Observations that waited aside as too far ahead. */
+  heldAhead = 0;
+
   private readonly out: PositionObservation = {
     kind: 'position', t: 0, mmsi: 0, lat: 0, lon: 0, sog: NaN, cog: NaN, heading: NaN, navStatus: NaN, source: PositionSource.OTHER,
   };
@@ -83,9 +107,9 @@ export class ReorderBuffer {
     this.growRows(1024);
   }
 
-  /** Observations waiting. */
+  /** Observations waiting (in the window and ahead of it). */
   get size(): number {
-    return this.held;
+    return this.held + this.ahead.length;
   }
 
   /** All event time before this has been released (ms UTC); -Infinity before any release. */
@@ -113,10 +137,45 @@ export class ReorderBuffer {
       // The first observation opens the window behind it too: earlier ones may still come.
       this.releasedSecond = Math.floor((obs.t - this.windowMs) / 1000) - 1;
     } else if (second <= this.releasedSecond) return false;
-    // Release before holding: a jump forward in time must empty the ring's old seconds first.
-    if (obs.t > this.newest) this.advance(obs.t, each, secondDone);
-    this.hold(obs, second);
+    else if (obs.t > this.newest + LEAP_MS) {
+      this.waitAhead(obs, each, secondDone);
+      return true;
+    }
+    this.admit(obs, second, each, secondDone);
+    if (this.ahead.length > 0) this.admitAhead(this.newest + LEAP_MS, each, secondDone);
     return true;
+  }
+
+  /** Takes `obs` into the ring, first releasing what its time makes final. */
+  private admit(obs: Observation, second: number, each: (obs: Observation) => void, secondDone: (endMs: number) => void): void {
+    // Release before holding: a step forward in time must empty the ring's old seconds first.
+    if (obs.t > this.newest) this.release(obs.t, each, secondDone);
+    this.hold(obs, second);
+  }
+
+  private waitAhead(obs: Observation, each: (obs: Observation) => void, secondDone: (endMs: number) => void): void {
+    this.heldAhead++;
+    const copy: Observation = { ...obs };
+    const ahead = this.ahead;
+    let i = ahead.length;
+    while (i > 0 && ahead[i - 1]!.t > copy.t) i--;
+    ahead.splice(i, 0, copy);
+    if (ahead.length > LEAP_POOL || (ahead.length >= LEAP_CONFIRM && ahead[0]!.t !== ahead[ahead.length - 1]!.t)) {
+      this.leaps++;
+      this.admitAhead(Infinity, each, secondDone);
+    }
+  }
+
+  /** Admits, in time order, the observations waiting ahead whose time is at most `until`. */
+  private admitAhead(until: number, each: (obs: Observation) => void, secondDone: (endMs: number) => void): void {
+    const ahead = this.ahead;
+    let n = 0;
+    while (n < ahead.length && ahead[n]!.t <= until) {
+      const obs = ahead[n++]!;
+      this.admit(obs, Math.floor(obs.t / 1000), each, secondDone);
+      until = Math.max(until, this.newest + LEAP_MS);
+    }
+    if (n > 0) this.ahead = ahead.slice(n);
   }
 
   /**
@@ -126,6 +185,12 @@ export class ReorderBuffer {
    * `secondDone` each released second's end time after its observations.
    */
   advance(now: number, each: (obs: Observation) => void, secondDone: (endMs: number) => void): void {
+    this.release(now, each, secondDone);
+    // The caller's clock is trusted: observations waiting ahead that it has reached come in.
+    if (this.ahead.length > 0) this.admitAhead(this.newest + LEAP_MS, each, secondDone);
+  }
+
+  private release(now: number, each: (obs: Observation) => void, secondDone: (endMs: number) => void): void {
     if (now > this.newest) this.newest = now;
     if (Number.isNaN(this.releasedSecond)) return;
     // Second s is final once now - window >= (s + 1) * 1000.
@@ -136,6 +201,7 @@ export class ReorderBuffer {
   /** Releases everything held, in order (end of input). */
   drain(each: (obs: Observation) => void, secondDone: (endMs: number) => void): void {
     if (Number.isNaN(this.releasedSecond)) return;
+    this.admitAhead(Infinity, each, secondDone);
     this.releaseThrough(Math.floor(this.newest / 1000), each, secondDone);
   }
 
