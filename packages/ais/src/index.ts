@@ -25,37 +25,32 @@ export { BitWriter, type EncodedPayload } from './encode/bit-writer.js';
 export { encodeMessage, writeMessage, isEncodable, type EncodableMessage } from './encode/message.js';
 export { encodeSentences, sentencesOf, type SentenceOptions } from './encode/sentences.js';
 export { vendorIdOf } from './encode/static.js';
+export { NOT_AVAILABLE, lonToRaw, latToRaw, speedToRaw, courseToRaw, headingToRaw, turnToRaw, type Dimensions } from './encode/units.js';
 export {
-  NOT_AVAILABLE,
-  lonToRaw,
-  latToRaw,
-  speedToRaw,
-  courseToRaw,
-  headingToRaw,
-  turnToRaw,
   positionReportClassA,
   positionReportClassB,
   extendedPositionReportClassB,
-  staticAndVoyageData,
-  staticDataReportPartA,
-  staticDataReportPartB,
   longRangeReport,
   baseStationReport,
   sarAircraftReport,
   aidToNavigationReport,
-  type Dimensions,
   type PositionInput,
   type ClassAPositionInput,
   type ClassBPositionInput,
-  type VesselInput,
   type ExtendedClassBPositionInput,
-  type StaticAndVoyageInput,
-  type StaticDataPartBInput,
   type LongRangeInput,
   type BaseStationInput,
   type SarAircraftInput,
   type AidToNavigationInput,
 } from './encode/scaled.js';
+export {
+  staticAndVoyageData,
+  staticDataReportPartA,
+  staticDataReportPartB,
+  type VesselInput,
+  type StaticAndVoyageInput,
+  type StaticDataPartBInput,
+} from './encode/scaled-static.js';
 export { toGpsdJson, GpsdJsonWriter, type GpsdJsonOptions, type TagBlockFields } from './gpsd-json.js';
 export {
   type AddressedBinary,

@@ -7,24 +7,17 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { decodePayload, isFailure } from '../src/messages/registry.js';
 import { encodeMessage, type EncodableMessage } from '../src/encode/message.js';
+import { courseToRaw, headingToRaw, latToRaw, lonToRaw, speedToRaw, turnToRaw } from '../src/encode/units.js';
 import {
   aidToNavigationReport,
   baseStationReport,
-  courseToRaw,
   extendedPositionReportClassB,
-  headingToRaw,
-  latToRaw,
   longRangeReport,
-  lonToRaw,
   positionReportClassA,
   positionReportClassB,
   sarAircraftReport,
-  speedToRaw,
-  staticAndVoyageData,
-  staticDataReportPartA,
-  staticDataReportPartB,
-  turnToRaw,
 } from '../src/encode/scaled.js';
+import { staticAndVoyageData, staticDataReportPartA, staticDataReportPartB } from '../src/encode/scaled-static.js';
 import { payloadFromArmour } from './support/golden.js';
 
 function overTheAir(m: EncodableMessage): unknown {
