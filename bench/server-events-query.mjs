@@ -108,7 +108,16 @@ if (fresh) {
   console.error(`built ${POSITIONS} positions and ${EVENTS} events in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 
-const app = server.createServer({ store, engine: () => createEngine({ profile: builtInProfile() }), port: 0, dataDir: null, webRoot: null, retention: { retentionDays: null } });
+// Retention off (no expiry, full resolution throughout): the queries are timed on a store at rest,
+// not against a first thinning pass over 30 days of backlog.
+const app = server.createServer({
+  store,
+  engine: () => createEngine({ profile: builtInProfile() }),
+  port: 0,
+  dataDir: null,
+  webRoot: null,
+  retention: { retentionDays: null, fullResolutionHours: 24 * 365 },
+});
 const { url } = await app.start();
 
 const day = (d) => new Date(T0 + d * 86_400_000).toISOString();

@@ -32,7 +32,7 @@ function contentsOf(dataDir: string): Record<string, unknown[]> {
   const db = new Database(join(dataDir, STORE_FILE), { readonly: true });
   try {
     return {
-      events: db.prepare('SELECT id, type, start_ms, end_ms, open, record FROM events ORDER BY id').all(),
+      events: db.prepare('SELECT e.id, e.type, e.start_ms, e.end_ms, e.open, e.zone, e.asset, r.record FROM events AS e JOIN event_records AS r USING (id) ORDER BY id').all(),
       eventVessels: db.prepare('SELECT * FROM event_vessels ORDER BY event_id, mmsi').all(),
       positions: db.prepare('SELECT * FROM positions ORDER BY seq').all(),
       statics: db.prepare('SELECT * FROM static_reports ORDER BY seq').all(),

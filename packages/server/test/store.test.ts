@@ -12,6 +12,7 @@ import fc from 'fast-check';
 import type { EventRecord } from '@tidewatch/protocol';
 import { Batch } from '../src/store/batch.js';
 import { applyRetention } from '../src/store/retention.js';
+import { MIGRATIONS } from '../src/store/schema.js';
 import { openSqliteStore, STORE_FILE, type SqliteStore } from '../src/store/sqlite-store.js';
 import type { EventQuery } from '../src/store/store.js';
 import { tempDir } from './support/server.js';
@@ -65,6 +66,23 @@ describe('store', () => {
     const again = openSqliteStore(dir);
     assert.equal(again.ok, false);
     assert.match(!again.ok ? again.error : '', /schema version 99/);
+  });
+
+  test('a store of schema 1 is migrated: its events keep their records', () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const db = new Database(join(dir, STORE_FILE));
+    db.exec(MIGRATIONS[0]!);
+    const record = { id: 'e1', type: 'encounter', start: '2024-01-01T00:00:00Z', end: '2024-01-01T01:00:00Z', mmsi: [1, 2], lat: 1, lon: 2, profile: { id: 'p', version: '1' }, details: { n: 1 } };
+    db.prepare('INSERT INTO events (id, type, start_ms, end_ms, lat, lon, open, zone, asset, record) VALUES (?, ?, ?, ?, ?, ?, 0, NULL, NULL, ?)').run('e1', 'encounter', Date.parse(record.start), Date.parse(record.end), 1, 2, JSON.stringify(record));
+    db.pragma('user_version = 1');
+    db.close();
+    const opened = openSqliteStore(dir);
+    assert.ok(opened.ok);
+    assert.deepEqual(opened.store.event('e1'), record);
+    const q: EventQuery = { types: ['encounter'], from: null, to: null, bbox: null, mmsi: null, zone: null, asset: null, order: 'asc', after: null, limit: 10 };
+    assert.deepEqual(opened.store.events(q).items, [record]);
+    opened.store.close();
   });
 
   test('thinning keeps exactly the earliest report per vessel and bucket inside the span (brute-force oracle)', () => {

@@ -33,10 +33,21 @@ export interface RetentionSettings {
 export const DEFAULT_RETENTION: RetentionSettings = { retentionDays: 30, fullResolutionHours: 24, downsampleSeconds: 60 };
 
 const HOUR = 3_600_000;
-/** Most data time thinned or expired in one transaction. */
+/** Most data time thinned or expired in one transaction... */
 const STEP_MS = 15 * 60_000;
+/** ...and about the most positions: a busy feed puts millions in 15 minutes. */
+const STEP_ROWS = 50_000;
+/** The shortest step, whatever the rate. */
+const MIN_STEP_MS = 1000;
 const THINNED_UNTIL = 'thinned_until_ms';
 const EXPIRED_UNTIL = 'expired_until_ms';
+
+/** Shortens [from, to) to about STEP_ROWS journal rows, judged from the journal's seq numbers. */
+function stepEnd(store: Store, from: number, to: number): number {
+  const rows = store.journalSeqAt(to) - store.journalSeqAt(from);
+  if (rows <= STEP_ROWS) return to;
+  return Math.max(from + MIN_STEP_MS, Math.floor(from + ((to - from) * STEP_ROWS) / rows));
+}
 
 export interface RetentionPass {
   thinned: number;
@@ -57,7 +68,7 @@ export async function applyRetention(store: Store, newest: number, settings: Ret
     const cutoff = newest - settings.retentionDays * 24 * HOUR;
     let from = Math.max(Number(store.meta(EXPIRED_UNTIL) ?? oldest), oldest);
     while (from < cutoff) {
-      const to = Math.min(from + STEP_MS * 4, cutoff);
+      const to = stepEnd(store, from, Math.min(from + STEP_MS * 4, cutoff));
       result.expired += store.expireBefore(to);
       store.setMeta(EXPIRED_UNTIL, String(to));
       from = to;
@@ -68,7 +79,7 @@ export async function applyRetention(store: Store, newest: number, settings: Ret
   const fullFrom = newest - settings.fullResolutionHours * HOUR;
   let from = Math.max(Number(store.meta(THINNED_UNTIL) ?? oldest), oldest);
   while (from < fullFrom) {
-    const to = Math.min(from + STEP_MS, fullFrom);
+    const to = stepEnd(store, from, Math.min(from + STEP_MS, fullFrom));
     result.thinned += store.thinPositions(from, to, settings.downsampleSeconds * 1000);
     store.setMeta(THINNED_UNTIL, String(to));
     from = to;

@@ -14,7 +14,9 @@
  *   (name, call sign, IMO, ship type) changed.
  * - `vessels`: the latest position and identity of every vessel: the live
  *   picture, restored at start.
- * - `events`, `event_vessels`: detected behaviour, upserted by deterministic id.
+ * - `events`, `event_vessels`, `event_records`: detected behaviour, upserted by
+ *   deterministic id. `events` holds only what queries filter and sort on, so a
+ *   scan over it reads narrow rows; the record as served is in `event_records`.
  * - `layers`: zones, infrastructure and watchlists, builtin and uploaded.
  * - `source_cursors`: how far each replayable source got, committed in the same
  *   transaction as what it produced.
@@ -131,5 +133,14 @@ export const MIGRATIONS: readonly string[] = [
     key TEXT PRIMARY KEY,
     value TEXT NOT NULL
   );
+  `,
+  // 2: the served record out of the filtered table.
+  `
+  CREATE TABLE event_records (
+    id TEXT PRIMARY KEY,
+    record TEXT NOT NULL
+  ) WITHOUT ROWID;
+  INSERT INTO event_records (id, record) SELECT id, record FROM events;
+  ALTER TABLE events DROP COLUMN record;
   `,
 ];

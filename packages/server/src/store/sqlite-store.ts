@@ -44,6 +44,8 @@ function migrate(db: Db): string | null {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
+  // 64 MiB of page cache (the default is 2): the indexes of a busy journal stay in memory.
+  db.pragma('cache_size = -65536');
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version > MIGRATIONS.length) return `the store has schema version ${version}; this server knows up to ${MIGRATIONS.length}`;
   db.transaction(() => {
@@ -63,6 +65,7 @@ export class SqliteStore implements Store {
   private readonly upsertIdentity: Statement;
   private readonly upsertVessel: Statement;
   private readonly upsertEvent: Statement;
+  private readonly upsertEventRecord: Statement;
   private readonly insertEventVessel: Statement;
   private readonly upsertCursor: Statement;
   private readonly upsertMeta: Statement;
@@ -105,10 +108,11 @@ export class SqliteStore implements Store {
          callsign = excluded.callsign, imo = excluded.imo, ship_type = excluded.ship_type`,
     );
     this.upsertEvent = db.prepare(
-      `INSERT INTO events (id, type, start_ms, end_ms, lat, lon, open, zone, asset, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO events (id, type, start_ms, end_ms, lat, lon, open, zone, asset) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET end_ms = excluded.end_ms, lat = excluded.lat, lon = excluded.lon, open = excluded.open,
-         zone = excluded.zone, asset = excluded.asset, record = excluded.record`,
+         zone = excluded.zone, asset = excluded.asset`,
     );
+    this.upsertEventRecord = db.prepare('INSERT INTO event_records (id, record) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET record = excluded.record');
     this.insertEventVessel = db.prepare('INSERT OR IGNORE INTO event_vessels (mmsi, start_ms, event_id) VALUES (?, ?, ?)');
     this.upsertCursor = db.prepare(
       `INSERT INTO source_cursors (name, fingerprint, safe_offset, safe_line, done_line, clock_ms, finished) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -124,7 +128,7 @@ export class SqliteStore implements Store {
     this.selectTrackFirst = db.prepare(`${track} AND t >= ? ORDER BY t, seq LIMIT ?`);
     this.selectTrackAfter = db.prepare(`${track} AND t >= ? AND (t, seq) > (?, ?) ORDER BY t, seq LIMIT ?`);
     this.countTrack = db.prepare('SELECT count(*) FROM positions WHERE mmsi = ? AND t >= ? AND t <= ?').pluck();
-    this.selectEvent = db.prepare('SELECT record FROM events WHERE id = ?').pluck();
+    this.selectEvent = db.prepare('SELECT record FROM event_records WHERE id = ?').pluck();
     this.selectJournal = db.prepare(
       `SELECT * FROM (
          SELECT seq, 0 AS static, mmsi, t, lat, lon, sog, cog, heading, nav_status, source,
@@ -182,7 +186,8 @@ export class SqliteStore implements Store {
   private writeEvent(e: StoredEvent): void {
     const r = e.record;
     const start = Date.parse(r.start);
-    this.upsertEvent.run(r.id, r.type, start, Date.parse(r.end), r.lat, r.lon, e.open ? 1 : 0, e.zone, e.asset, JSON.stringify(r));
+    this.upsertEvent.run(r.id, r.type, start, Date.parse(r.end), r.lat, r.lon, e.open ? 1 : 0, e.zone, e.asset);
+    this.upsertEventRecord.run(r.id, JSON.stringify(r));
     for (const m of r.mmsi) this.insertEventVessel.run(m, start, r.id);
   }
 
@@ -283,7 +288,8 @@ export class SqliteStore implements Store {
       args.push(q.after.start, q.after.id);
     }
     const dir = desc ? 'DESC' : 'ASC';
-    const sql = `SELECT start_ms, id, record FROM events${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY start_ms ${dir}, id ${dir} LIMIT ?`;
+    // The filter and the order on the narrow table; the record is looked up only for the rows returned.
+    const sql = `SELECT e.start_ms, e.id, r.record FROM (SELECT start_ms, id FROM events${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY start_ms ${dir}, id ${dir} LIMIT ?) AS e JOIN event_records AS r ON r.id = e.id ORDER BY e.start_ms ${dir}, e.id ${dir}`;
     args.push(q.limit + 1);
     let statement = this.eventQueries.get(sql);
     if (statement === undefined) {
@@ -414,6 +420,7 @@ export class SqliteStore implements Store {
     return this.db.transaction(() => {
       let deleted = this.db.prepare('DELETE FROM positions WHERE t < ?').run(t).changes;
       deleted += this.db.prepare('DELETE FROM event_vessels WHERE event_id IN (SELECT id FROM events WHERE end_ms < ?)').run(t).changes;
+      deleted += this.db.prepare('DELETE FROM event_records WHERE id IN (SELECT id FROM events WHERE end_ms < ?)').run(t).changes;
       deleted += this.db.prepare('DELETE FROM events WHERE end_ms < ?').run(t).changes;
       deleted += this.db.prepare('DELETE FROM vessels WHERE t < ?').run(t).changes;
       deleted += this.db.prepare('DELETE FROM identity_history WHERE mmsi NOT IN (SELECT mmsi FROM vessels)').run().changes;
