@@ -13,7 +13,7 @@
  * transmitters give a jump and then switches back and forth. The detectors
  * `position_jump` and `identity_conflict` read these verdicts.
  */
-import { equirectangularMetres, haversineMetres, METRES_PER_SECOND_PER_KNOT } from '@tidewatch/geo';
+import { EARTH_RADIUS_METRES, equirectangularMetres, haversineMetres, METRES_PER_SECOND_PER_KNOT } from '@tidewatch/geo';
 import type { TrackParams } from '../profile/track-params.js';
 import { resize } from './track-table.js';
 
@@ -29,6 +29,8 @@ export const Verdict = {
 } as const;
 export type Verdict = (typeof Verdict)[keyof typeof Verdict];
 
+/** Metres in a degree of latitude (and at most in a degree of longitude) on the mean-radius sphere. */
+const METRES_PER_DEGREE = (EARTH_RADIUS_METRES * Math.PI) / 180;
 /** Beyond this the equirectangular distance is replaced by haversine (its error grows with range). */
 const SHORT_RANGE_M = 20_000;
 
@@ -36,6 +38,12 @@ export class BranchTracker {
   private readonly maxSpeedMps: number;
   private readonly minJumpM: number;
   private readonly ttlMs: number;
+  /**
+   * Half of minJumpM in degrees of latitude: a move within this many degrees
+   * in both latitude and longitude is shorter than minJumpM anywhere (a degree
+   * of longitude is never longer than one of latitude), so it always fits.
+   */
+  private readonly halfJumpDegrees: number;
   /** Per slot × 2 branches. */
   branchT: Float64Array;
   branchLat: Float64Array;
@@ -53,6 +61,7 @@ export class BranchTracker {
     this.maxSpeedMps = params.maxSpeedKn * METRES_PER_SECOND_PER_KNOT;
     this.minJumpM = params.minJumpM;
     this.ttlMs = params.branchTtlS * 1000;
+    this.halfJumpDegrees = params.minJumpM / 2 / METRES_PER_DEGREE;
     this.branchT = new Float64Array(capacity * 2);
     this.branchLat = new Float64Array(capacity * 2);
     this.branchLon = new Float64Array(capacity * 2);
@@ -97,7 +106,18 @@ export class BranchTracker {
       return (this.verdict[slot] = Verdict.FIRST);
     }
     const other = 1 - cur;
-    const curMetres = this.metres(slot * 2 + cur, lat, lon);
+    const ci = slot * 2 + cur;
+    // The usual report: one branch, and well within minJumpM of it (a box test, no trigonometry).
+    if (this.branchCount[slot * 2 + other] === 0) {
+      const box = this.halfJumpDegrees;
+      const dLat = lat - this.branchLat[ci]!;
+      const dLon = lon - this.branchLon[ci]!;
+      if (dLat < box && dLat > -box && dLon < box && dLon > -box) {
+        this.join(slot, cur, t, lat, lon);
+        return (this.verdict[slot] = Verdict.SAME);
+      }
+    }
+    const curMetres = this.metres(ci, lat, lon);
     const curFits = this.plausible(slot * 2 + cur, t, curMetres);
     const otherAlive = this.alive(slot, other, t);
     const otherMetres = otherAlive ? this.metres(slot * 2 + other, lat, lon) : Infinity;
