@@ -50,8 +50,10 @@ export interface PipelineOptions {
 
 export const DEFAULT_PIPELINE: PipelineOptions = { flushMs: 250, flushRows: 5000, refeedHours: 6, warmupMinutes: 60, now: Date.now };
 
-/** Data newer than this before the wall clock is live: the engine then follows the wall clock through silences. */
+/** Data that arrives within this of its own time is live: the engine then follows the wall clock through silences. */
 const LIVE_WITHIN_MS = 10 * 60_000;
+/** Silence after which the engine's clock is carried forward. */
+const QUIET_MS = 5000;
 /** The last journal seq of the engine run that was finished, and the first. */
 const ENGINE_FINISHED_SEQ = 'engine_finished_seq';
 const FINISHED_RUN_FROM = 'finished_run_from_seq';
@@ -76,6 +78,8 @@ export class Pipeline implements Ingest {
   private flushQueued = false;
   private suppressBefore = -Infinity;
   private suppressed = 0;
+  /** Wall time of the last message taken. */
+  private lastArrival = -Infinity;
   private readonly emit = (e: EngineEvent): void => this.takeEvent(e);
   private readonly options: PipelineOptions;
   /** Calls to `flush` that wrote something; lets tests and benchmarks wait for the store. */
@@ -226,7 +230,7 @@ export class Pipeline implements Ingest {
   /** One decoded message from a channel (not silent). */
   take(msg: AisMessage, t: number, status: SourceStatus): void {
     status.messages++;
-    status.lastMessage = this.options.now();
+    status.lastMessage = this.lastArrival = this.options.now();
     const p = this.position;
     if (positionFromAis(msg, t, p)) this.takePosition(p);
     const s = staticFromAis(msg, t);
@@ -272,10 +276,18 @@ export class Pipeline implements Ingest {
     });
   }
 
-  /** With live data, time passes even when nobody reports: the engine needs it to notice silence. */
+  /**
+   * With live data, time passes even when nobody reports, and the engine needs
+   * it to notice silence: once nothing has arrived for a few seconds, data
+   * time is carried forward by the wall time since the last arrival. Carried
+   * from the newest data time, not set to the wall clock, so a feed whose tag
+   * times lag the clock does not find its next lines already late.
+   */
   private followWallClock(): void {
-    const now = this.options.now();
-    if (now - this.picture.newest < LIVE_WITHIN_MS && now > this.picture.newest) this.engine.advance(now, this.emit);
+    const quiet = this.options.now() - this.lastArrival;
+    // Live: the newest data was about the wall time when it arrived (a replay of last year is not).
+    const live = Math.abs(this.lastArrival - this.picture.newest) < LIVE_WITHIN_MS;
+    if (live && quiet >= QUIET_MS) this.engine.advance(this.picture.newest + quiet, this.emit);
   }
 
   private positionOf(entry: { mmsi: number; t: number; lat: number; lon: number; sog: number; cog: number; heading: number; navStatus: number; source: number }): PositionObservation {

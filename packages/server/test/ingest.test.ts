@@ -9,11 +9,13 @@ import { createServer as createTcpServer, Socket, type Server } from 'node:net';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { gzipSync } from 'node:zlib';
+import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { encodeSentences, positionReportClassA } from '@tidewatch/ais';
 import type { EventRecord, Page, SourceHealth, VesselSummary } from '@tidewatch/protocol';
 import { backoffDelay } from '../src/ingest/backoff.js';
 import { LineSplitter } from '../src/ingest/line-splitter.js';
+import { STORE_FILE } from '../src/store/sqlite-store.js';
 import { rendezvous } from './support/scenario.js';
 import { getJson, postLines, startServer, tempDir, until, type TestServer } from './support/server.js';
 
@@ -167,6 +169,33 @@ describe('sources', () => {
       await postLines(s.server, encodeSentences(positionReportClassA({ mmsi: 211000001, lat: 54, lon: 10, sog: 5, cog: 45 })));
       const v = (await getJson<Page<VesselSummary>>(s.server, '/api/v1/vessels')).body.items[0]!;
       assert.equal(v.time, new Date(now).toISOString());
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('live data: through a silence the engine follows the wall clock and closes what the silence ends', async () => {
+    let now = Date.UTC(2025, 5, 1, 12, 0, 0);
+    // Two vessels lying together for the last hour, up to the moment the feed goes quiet.
+    const live = rendezvous({ hours: 1.5, everyS: 30, meetMinutes: 600, start: now - 90 * 60_000 });
+    const s = await startServer({ now: () => now });
+    try {
+      await postLines(s.server, live.lines);
+      const openFlag = (): number | undefined => {
+        const db = new Database(join(s.dir, STORE_FILE), { readonly: true });
+        try {
+          return db.prepare("SELECT open FROM events WHERE type = 'encounter'").pluck().get() as number | undefined;
+        } finally {
+          db.close();
+        }
+      };
+      assert.equal(openFlag(), 1, 'the encounter is going on');
+      // Twenty minutes without a word (more than the 10 minutes after which a pair is no longer together).
+      now += 20 * 60_000;
+      await until(() => {
+        s.server.pipeline.flush();
+        return openFlag() === 0;
+      }, 10_000, 'the encounter closed');
     } finally {
       await s.close();
     }
