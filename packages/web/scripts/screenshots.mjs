@@ -10,7 +10,7 @@
 import { join } from 'node:path';
 import { chromiumAbsent, openBrowser } from '../e2e/support/browser.mjs';
 import { builtPageMissing, ingest, REPO_ROOT, startServer } from '../e2e/support/server.mjs';
-import { DRAGGER, FISHER, T0, TANKER, realTrafficPresent, scenarioChunks } from '../e2e/support/scenario.mjs';
+import { DRAGGER, FISHER, SCENARIO_MMSIS, T0, TANKER, realTrafficPresent, scenarioChunks } from '../e2e/support/scenario.mjs';
 
 const OUT = join(REPO_ROOT, 'docs/screenshots');
 const problem = chromiumAbsent || builtPageMissing() || (realTrafficPresent ? null : 'the shared real data (SBARC week) is not there');
@@ -41,11 +41,11 @@ try {
   await shot('live-picture.png');
 
   // The vessel panel of a real, named vessel near the middle of the view.
-  const target = await page.evaluate(async () => {
+  const target = await page.evaluate(async (invented) => {
     const box = document.getElementById('map').getBoundingClientRect();
     const res = await fetch('api/v1/vessels?limit=5000');
     const { items } = await res.json();
-    const named = items.filter((v) => v.name && v.shipType >= 70 && v.shipType <= 89 && v.sog > 5);
+    const named = items.filter((v) => v.name && v.shipType >= 70 && v.shipType <= 89 && v.sog > 5 && !invented.includes(v.mmsi));
     let best = null;
     for (const v of named) {
       const p = window.tidewatch.project(v.mmsi);
@@ -54,7 +54,7 @@ try {
       if (!best || d < best.d) best = { mmsi: v.mmsi, d };
     }
     return best?.mmsi ?? null;
-  });
+  }, SCENARIO_MMSIS);
   if (target !== null) {
     await page.evaluate((mmsi) => window.tidewatch.zoomTo(mmsi, 9), target);
     await page.waitForTimeout(1000);

@@ -32,6 +32,8 @@ export const ENTERED_ZONE = 'Estonia territorial sea (Baltic Sea)';
 export const DRAGGER = { mmsi: 273_990_005, name: 'HEAVY ANCHOR', callsign: 'UBCD2', imo: 9_300_005, type: 70 };
 export const DRAGGED_ASSET = 'Balticconnector';
 export const LISTED = { mmsi: 352_990_006, callsign: 'HOFAC1', type: 80, ...listedEntry() };
+/** Every vessel the scenarios invent (the rest of the traffic is real). */
+export const SCENARIO_MMSIS = [TANKER, FISHER, LATECOMER, ENTRANT, DRAGGER, LISTED].map((v) => v.mmsi);
 const MEETING = { lat: 33.2, lon: -121.0 };
 const ASSETS = join(REPO_ROOT, 'data/infrastructure/gulf_of_finland.geojson');
 const ZONES = join(REPO_ROOT, 'data/zones/territorial_seas.geojson');
@@ -154,11 +156,11 @@ function dragReports() {
   return out;
 }
 
-/** The listed vessel: west along 34° N at 8 knots, from 50 minutes in. */
+/** The listed vessel: west along 34.2° N (the Santa Barbara Channel) at 8 knots, from 50 minutes in. */
 function listedReports() {
   const out = [identity(LISTED, T0 + 50 * MINUTE)];
   const step = 14_816 / 60 / (METRES_PER_DEGREE * Math.cos((34 * Math.PI) / 180));
-  for (let min = 0; min <= 60; min++) out.push(position(LISTED, T0 + (50 + min) * MINUTE + 50_000, 34.0, -120.2 - min * step, 8, 270));
+  for (let min = 0; min <= 60; min++) out.push(position(LISTED, T0 + (50 + min) * MINUTE + 50_000, 34.2, -119.9 - min * step, 8, 270));
   return out;
 }
 
