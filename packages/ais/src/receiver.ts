@@ -77,6 +77,9 @@ export class AisReceiver {
     time: undefined,
   };
   private readonly talkers = new Map<number, string>();
+  private lastTalker0 = -1;
+  private lastTalker1 = -1;
+  private lastTalker = '';
   private lastSource: string | undefined = undefined;
   private lastSourceBytes = new Uint8Array(0);
   private scratch = new Uint8Array(256);
@@ -231,14 +234,17 @@ export class AisReceiver {
     const from = s.payloadStart;
     const to = s.payloadEnd;
     p.reserve(to - from);
+    const six = p.sixbits;
+    let n = p.length;
     for (let i = from; i < to; i++) {
       const v = ARMOUR_VALUE[buf[i]!]!;
       if (v === 0xff) {
         this.fail(line, Reject.BAD_ARMOUR, `character "${String.fromCharCode(buf[i]!)}" at payload position ${i - from + 1}`);
         return false;
       }
-      p.push(v);
+      six[n++] = v;
     }
+    p.length = n;
     return true;
   }
 
@@ -268,6 +274,15 @@ export class AisReceiver {
   }
 
   private talkerName(t0: number, t1: number): string {
+    // Feeds rarely change talker: the last one answers without a lookup.
+    if (t0 === this.lastTalker0 && t1 === this.lastTalker1) return this.lastTalker;
+    this.lastTalker0 = t0;
+    this.lastTalker1 = t1;
+    this.lastTalker = this.lookUpTalker(t0, t1);
+    return this.lastTalker;
+  }
+
+  private lookUpTalker(t0: number, t1: number): string {
     const key = t0 * 256 + t1;
     let name = this.talkers.get(key);
     if (name === undefined) {
