@@ -40,19 +40,32 @@ export interface VesselLayerOptions {
   onPick(mmsi: number): void;
 }
 
+type BinaryData = { length: number; attributes: Record<string, { value: Float32Array | Uint8Array; size: number; normalized?: boolean }> };
+
+/** The layer's data object per table, new only when the table changed: deck.gl uploads the columns again only then. */
+const dataOf = new WeakMap<VesselTable, { version: number; data: BinaryData }>();
+
+function binaryData(table: VesselTable): BinaryData {
+  const cached = dataOf.get(table);
+  if (cached && cached.version === table.version) return cached.data;
+  const data: BinaryData = {
+    length: table.count,
+    attributes: {
+      getPosition: { value: table.positions, size: 2 },
+      getAngle: { value: table.angles, size: 1 },
+      getColor: { value: table.colours, size: 4, normalized: true },
+    },
+  };
+  dataOf.set(table, { version: table.version, data });
+  return data;
+}
+
 export function vesselLayer(table: VesselTable, options: VesselLayerOptions): IconLayer {
   atlas ??= iconAtlas();
   const pointed = table.pointed;
   return new IconLayer({
     id: 'vessels',
-    data: {
-      length: table.count,
-      attributes: {
-        getPosition: { value: table.positions, size: 2 },
-        getAngle: { value: table.angles, size: 1 },
-        getColor: { value: table.colours, size: 4, normalized: true },
-      },
-    },
+    data: binaryData(table),
     iconAtlas: atlas,
     iconMapping: ICON_MAPPING,
     getIcon: (_: unknown, { index }: { index: number }) => (pointed[index] ? 'hull' : 'dot'),
