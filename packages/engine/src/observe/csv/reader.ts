@@ -5,7 +5,11 @@
  * Each row gives a position observation, and a static observation when the
  * row's identity (name, call sign, IMO, type, dimensions, destination) differs
  * from the last one seen for that MMSI: exports repeat identity on every row,
- * and the engine needs only the changes. A row that cannot be read is a value
+ * and the engine needs only the changes. Also when the row is earlier than the
+ * last one seen for that MMSI: an export out of time order is sorted after
+ * reading, and suppressing repeats in file order would lose the identity that
+ * comes first in time (a vessel would be nameless until whichever of its rows
+ * the file happened to hold first). A row that cannot be read is a value
  * saying why, never an exception; the rest of the file goes on.
  */
 import { emptyPosition, emptyStatic, PositionSource, type Observation, type PositionObservation } from '../observation.js';
@@ -30,8 +34,14 @@ const MAX_REMEMBERED = 500_000;
 
 export type CsvReaderResult = { ok: true; reader: CsvObservationReader } | { ok: false; error: string };
 
+/** The identity last seen for a vessel, and the time of that row. */
+interface Seen {
+  key: string;
+  t: number;
+}
+
 export class CsvObservationReader {
-  private readonly identities = new Map<number, string>();
+  private readonly identities = new Map<number, Seen>();
   private readonly position: PositionObservation = emptyPosition();
 
   private constructor(private readonly layout: CsvLayout) {}
@@ -96,9 +106,16 @@ export class CsvObservationReader {
     const known = [name, callsign, imoText, destination, ...dims].some((v) => v !== '') || !Number.isNaN(shipType) || !Number.isNaN(draught);
     if (!known) return;
     const key = [name, callsign, imoText, shipType, destination, draught, ...dims].join('|');
-    if (this.identities.get(mmsi) === key) return;
-    if (this.identities.size >= MAX_REMEMBERED) this.identities.clear();
-    this.identities.set(mmsi, key);
+    const seen = this.identities.get(mmsi);
+    const repeat = seen !== undefined && seen.key === key && t >= seen.t;
+    if (seen !== undefined) {
+      seen.key = key;
+      seen.t = t;
+    } else {
+      if (this.identities.size >= MAX_REMEMBERED) this.identities.clear();
+      this.identities.set(mmsi, { key, t });
+    }
+    if (repeat) return;
 
     const s = emptyStatic(t, mmsi);
     s.name = name;
