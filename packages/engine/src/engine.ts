@@ -120,8 +120,12 @@ class TrackEngine implements Engine {
   private readonly vessels = new CellGrid({ cellDegrees: VESSEL_CELL_DEGREES });
   private readonly branches: BranchTracker;
   private readonly detectors: Detector[] = [];
-  /** The detectors that have a position hook, so the hot path calls only those. */
-  private readonly onPosition: Detector[] = [];
+  /**
+   * The position hooks, each wrapped in its own closure: the call inside each
+   * wrapper always meets one detector class, so it stays monomorphic (and
+   * inlinable), where one loop calling `d.position` on ten classes would not.
+   */
+  private readonly onPosition: Array<(slot: number, sink: EventSink) => void> = [];
   private readonly buffer: ReorderBuffer;
   private readonly evictAfterMs: number;
   private nextTick = NaN;
@@ -159,7 +163,10 @@ class TrackEngine implements Engine {
         create({ params, trackParams: profile.tracks, profile: stamp, tracks: this.tracks, vessels: this.vessels, branches: this.branches, layers }),
       );
     }
-    for (const d of this.detectors) if (d.position !== undefined) this.onPosition.push(d);
+    for (const d of this.detectors) {
+      const position = d.position;
+      if (position !== undefined) this.onPosition.push((slot, sink) => position.call(d, slot, sink));
+    }
     this.tracks.onGrow((capacity) => {
       this.branches.grow(capacity);
       for (const d of this.detectors) d.grow?.(capacity);
@@ -264,8 +271,8 @@ class TrackEngine implements Engine {
     tracks.append(slot, obs);
     this.vessels.update(slot, obs.lat, obs.lon);
     const sink = this.sink;
-    const detectors = this.onPosition;
-    for (let i = 0; i < detectors.length; i++) detectors[i]!.position!(slot, sink);
+    const hooks = this.onPosition;
+    for (let i = 0; i < hooks.length; i++) hooks[i]!(slot, sink);
   }
 
   private applyStatic(obs: StaticObservation): void {

@@ -72,9 +72,10 @@ export class ReceptionMap {
     }
     const newest = this.newest[c]!;
     if (bucket > newest) {
-      // Buckets between the newest marked and this one were silent: clear their bits.
-      const span = Math.min(bucket - newest, this.ringBuckets);
-      for (let k = 1; k <= span; k++) this.setBit(c, (bucket - span + k) % this.ringBuckets, false);
+      // Buckets between the newest marked and this one were silent: clear their bits (a new cell has none set).
+      const span = bucket - newest;
+      if (span >= this.ringBuckets) this.bits.fill(0, c * this.words, (c + 1) * this.words);
+      else for (let k = 1; k <= span; k++) this.setBit(c, (bucket - span + k) % this.ringBuckets, false);
       this.newest[c] = bucket;
     } else if (bucket <= newest - this.ringBuckets) return;
     this.setBit(c, bucket % this.ringBuckets, true);
