@@ -26,15 +26,46 @@ export type Layout<T> = readonly Field<T>[];
 
 /** Reads every field of `layout`, offset by `base` bits, into `out` in layout order. */
 export function readLayout<T>(p: Payload, layout: Layout<T>, out: Record<string, unknown>, base = 0): void {
-  for (let i = 0; i < layout.length; i++) {
-    const [name, start, width, kind] = layout[i]!;
-    const at = base + start;
-    out[name] =
-      kind === FieldKind.UINT ? uintAt(p, at, width)
-      : kind === FieldKind.INT ? intAt(p, at, width)
-      : kind === FieldKind.FLAG ? flagAt(p, at)
-      : fixedText(p, at, width / 6);
+  let read = COMPILED.get(layout);
+  if (read === undefined) {
+    read = compile(layout);
+    COMPILED.set(layout, read);
   }
+  read(p, out, base, uintAt, intAt, flagAt, fixedText);
+}
+
+type CompiledLayout = (
+  p: Payload,
+  out: Record<string, unknown>,
+  base: number,
+  u: typeof uintAt,
+  i: typeof intAt,
+  f: typeof flagAt,
+  t: typeof fixedText,
+) => void;
+
+const COMPILED = new WeakMap<object, CompiledLayout>();
+
+/**
+ * A layout as straight-line code, built once per layout: one store per field
+ * under a constant key. A loop storing under computed keys was the decoder's
+ * hottest spot (every object it filled became a dictionary); constant keys
+ * keep one hidden class per layout. Names come from our own tables, quoted
+ * with JSON.stringify, and positions are numbers, so nothing foreign is compiled.
+ */
+function compile<T>(layout: Layout<T>): CompiledLayout {
+  const body = layout
+    .map(([name, start, width, kind]) => {
+      const at = `base + ${Number(start)}`;
+      const value =
+        kind === FieldKind.UINT ? `u(p, ${at}, ${Number(width)})`
+        : kind === FieldKind.INT ? `i(p, ${at}, ${Number(width)})`
+        : kind === FieldKind.FLAG ? `f(p, ${at})`
+        : `t(p, ${at}, ${Number(width) / 6})`;
+      return `out[${JSON.stringify(name)}] = ${value};`;
+    })
+    .join('\n');
+  return new Function('p', 'out', 'base', 'u', 'i', 'f', 't', body) as CompiledLayout;
 }
 
 /**
