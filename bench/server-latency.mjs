@@ -137,11 +137,14 @@ function tag(ms) {
   return `\\${body}*${x.toString(16).toUpperCase().padStart(2, '0')}\\`;
 }
 const TICK_MS = 10;
-const perTick = RATE / (1000 / TICK_MS);
 let owed = 0;
+let lastTick = Date.now();
 const feeder = setInterval(() => {
-  owed += perTick;
-  const prefix = tag(Date.now());
+  // Owed by the clock, not by the tick count: timers fire late under load, and the rate must hold.
+  const now = Date.now();
+  owed += (RATE * (now - lastTick)) / 1000;
+  lastTick = now;
+  const prefix = tag(now);
   const parts = [];
   for (; owed >= 1; owed--) {
     const n = next++;
