@@ -181,6 +181,9 @@ test('--events FILE writes the events there, nothing to stdout, and the summary 
   const written = readFileSync(out, 'utf8').split('\n').filter((l) => l !== '');
   assert.deepEqual(written, reference);
   assert.match(r.stderr, new RegExp(`^${written.length} events from \\d+ positions`, 'm'));
+  // The shipped layers were loaded, the coastline among them.
+  assert.match(r.stderr, /^layers: shore: \d+ coastline rings from coast\/coastline\.json$/m);
+  assert.match(r.stderr, /^layers: anchorages: \d+ from anchorages\/anchorages\.csv$/m);
   for (const type of typesOf(written)) {
     const count = written.filter((l) => (JSON.parse(l) as { type: string }).type === type).length;
     assert.match(r.stderr, new RegExp(`^  ${type}  ${count}$`, 'm'));
