@@ -125,6 +125,25 @@ describe('live stream', () => {
     c.ws.close();
   });
 
+  test('clients beyond the limit are turned away, and may come back when there is room', async () => {
+    const small = await startServer({ live: { maxClients: 2 } });
+    try {
+      const a = await connect(small);
+      const b = await connect(small);
+      const c = new WebSocket(`${small.url.replace('http', 'ws')}api/v1/live`);
+      const code = await new Promise<number>((resolve) => c.on('close', (k) => resolve(k)));
+      assert.equal(code, 1013);
+      a.ws.close();
+      await until(() => small.server.live.stats().clients === 1, 5000, 'room');
+      const d = await connect(small);
+      assert.equal(d.messages[0]!.type, 'hello');
+      b.ws.close();
+      d.ws.close();
+    } finally {
+      await small.close();
+    }
+  });
+
   test('a client flooding the server with messages is cut off', async () => {
     const c = await connect(s);
     for (let i = 0; i < 500; i++) c.ws.send(JSON.stringify({ type: 'ping', id: i }));

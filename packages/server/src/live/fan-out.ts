@@ -30,6 +30,8 @@ export interface LiveOptions {
   sourcesMs: number;
   /** Messages a client may send per second (bursts of twice that). */
   clientMessagesPerSecond: number;
+  /** Clients at once; one more is turned away (1013, try again later). */
+  maxClients: number;
 }
 
 export const DEFAULT_LIVE: LiveOptions = {
@@ -39,6 +41,7 @@ export const DEFAULT_LIVE: LiveOptions = {
   snapshotMs: 10_000,
   sourcesMs: 5000,
   clientMessagesPerSecond: 20,
+  maxClients: 1000,
 };
 
 /** The scheduler's resolution: frames go out on these ticks. */
@@ -123,6 +126,10 @@ export class LiveFanOut {
 
   /** Takes a newly upgraded socket. */
   attach(socket: WebSocket): void {
+    if (this.clients.size >= this.options.maxClients) {
+      socket.close(CLOSE_TRY_LATER, 'too many clients');
+      return;
+    }
     const now = this.now();
     const client = new LiveClient(socket, 2 * this.options.clientMessagesPerSecond, now);
     this.clients.add(client);
