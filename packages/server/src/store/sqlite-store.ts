@@ -9,14 +9,15 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { EventRecord, LayerKind } from '@tidewatch/protocol';
+import type { EventRecord } from '@tidewatch/protocol';
 import type { Batch, CursorRow, IdentityRow, StoredEvent, VesselRow } from './batch.js';
+import { eventsSql } from './event-sql.js';
+import { layerRow, num, str, trackRow, vesselRow, type Row } from './rows.js';
 import { MIGRATIONS } from './schema.js';
 import type { EventKey, EventPage, EventQuery, JournalEntry, Store, StoredLayer, TrackRow } from './store.js';
 
 type Db = Database.Database;
 type Statement = Database.Statement;
-type Row = Record<string, unknown>;
 
 /** The database file inside the data directory. */
 export const STORE_FILE = 'tidewatch.sqlite';
@@ -56,8 +57,6 @@ function migrate(db: Db): string | null {
 }
 
 const nul = (x: number): number | null => (Number.isNaN(x) ? null : x);
-const num = (x: unknown): number => (typeof x === 'number' ? x : NaN);
-const str = (x: unknown): string => (typeof x === 'string' ? x : '');
 
 export class SqliteStore implements Store {
   private readonly insertPosition: Statement;
@@ -251,46 +250,7 @@ export class SqliteStore implements Store {
   }
 
   eventsJson(q: EventQuery): { items: string[]; next: EventKey | null } {
-    const where: string[] = [];
-    const args: unknown[] = [];
-    if (q.types !== null) {
-      where.push('type IN (SELECT value FROM json_each(?))');
-      args.push(JSON.stringify(q.types));
-    }
-    if (q.from !== null) {
-      where.push('end_ms >= ?');
-      args.push(q.from);
-    }
-    if (q.to !== null) {
-      where.push('start_ms <= ?');
-      args.push(q.to);
-    }
-    if (q.bbox !== null) {
-      const [w, s, e, n] = q.bbox;
-      where.push(w <= e ? 'lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?' : 'lat BETWEEN ? AND ? AND (lon >= ? OR lon <= ?)');
-      args.push(s, n, w, e);
-    }
-    if (q.mmsi !== null) {
-      where.push('id IN (SELECT event_id FROM event_vessels WHERE mmsi = ?)');
-      args.push(q.mmsi);
-    }
-    if (q.zone !== null) {
-      where.push('zone = ?');
-      args.push(q.zone);
-    }
-    if (q.asset !== null) {
-      where.push('asset = ?');
-      args.push(q.asset);
-    }
-    const desc = q.order === 'desc';
-    if (q.after !== null) {
-      where.push(desc ? '(start_ms, id) < (?, ?)' : '(start_ms, id) > (?, ?)');
-      args.push(q.after.start, q.after.id);
-    }
-    const dir = desc ? 'DESC' : 'ASC';
-    // The filter and the order on the narrow table; the record is looked up only for the rows returned.
-    const sql = `SELECT e.start_ms, e.id, r.record FROM (SELECT start_ms, id FROM events${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY start_ms ${dir}, id ${dir} LIMIT ?) AS e JOIN event_records AS r ON r.id = e.id ORDER BY e.start_ms ${dir}, e.id ${dir}`;
-    args.push(q.limit + 1);
+    const { sql, args } = eventsSql(q);
     let statement = this.eventQueries.get(sql);
     if (statement === undefined) {
       statement = this.db.prepare(sql);
@@ -432,47 +392,4 @@ export class SqliteStore implements Store {
   close(): void {
     if (this.db.open) this.db.close();
   }
-}
-
-function vesselRow(r: Row): VesselRow {
-  return {
-    mmsi: num(r.mmsi),
-    t: num(r.t),
-    lat: num(r.lat),
-    lon: num(r.lon),
-    sog: num(r.sog),
-    cog: num(r.cog),
-    heading: num(r.heading),
-    navStatus: num(r.nav_status),
-    name: str(r.name),
-    callsign: str(r.callsign),
-    imo: num(r.imo),
-    shipType: num(r.ship_type),
-  };
-}
-
-function trackRow(r: Row): TrackRow {
-  return {
-    seq: num(r.seq),
-    t: num(r.t),
-    lat: num(r.lat),
-    lon: num(r.lon),
-    sog: num(r.sog),
-    cog: num(r.cog),
-    heading: num(r.heading),
-    navStatus: num(r.nav_status),
-  };
-}
-
-function layerRow(r: Row): StoredLayer {
-  return {
-    id: str(r.id),
-    kind: str(r.kind) as LayerKind,
-    name: str(r.name),
-    origin: r.origin === 'builtin' ? 'builtin' : 'upload',
-    size: num(r.size),
-    format: r.format === 'csv' ? 'csv' : 'geojson',
-    body: str(r.body),
-    createdMs: num(r.created_ms),
-  };
 }
