@@ -11,6 +11,7 @@ export type { Store, EventQuery, EventPage, EventKey, TrackRow, JournalEntry, St
 export { DEFAULT_RETENTION, applyRetention, type RetentionSettings } from './store/retention.js';
 export { LayerRegistry, parseLayer, type LayerSet, type ParsedLayer } from './layers/registry.js';
 export { engineLayers } from './layers/engine-layers.js';
+export { readReferenceLayers, ANCHORAGES_FILE, COASTLINE_FILE, type ReferenceLayers, type ReferenceResult } from './layers/reference.js';
 export { LiveFanOut, DEFAULT_LIVE, checkClientMessage, type LiveOptions, type LiveStats } from './live/fan-out.js';
 export { LivePicture } from './live/picture.js';
 export { ApiErrors, apiError, LiveErrors, type ApiErrorCode } from './api/errors.js';

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { builtInProfile, BUILT_IN_PROFILES, createEngine, DEFAULT_PROFILE_ID, parseProfile, type Profile } from '@tidewatch/engine';
 import { createServer, type SourceSpec, type TidewatchServer } from './app.js';
-import { readAnchorages } from './layers/anchorages.js';
+import { readReferenceLayers } from './layers/reference.js';
 import { engineLayers } from './layers/engine-layers.js';
 import { openSqliteStore, STORE_FILE, type SqliteStore } from './store/sqlite-store.js';
 
@@ -132,11 +132,14 @@ export async function runServe(args: ServeArgs, print: (line: string) => void = 
   const opened = openSqliteStore(config.dataDir);
   if (!opened.ok) return opened;
   const store = opened.store;
-  const anchorages = readAnchorages(join(PRODUCT_DATA_DIR, 'anchorages', 'anchorages.csv'));
-  if (!anchorages.ok) print(`warning: ${anchorages.error}; every place counts as open water`);
+  const reference = readReferenceLayers(PRODUCT_DATA_DIR);
+  if (!reference.ok) {
+    store.close();
+    return { ok: false, error: reference.error };
+  }
   const server = createServer({
     store,
-    engine: (layers) => createEngine({ profile: config.profile, layers: engineLayers(layers, anchorages.ok ? anchorages.index : undefined) }),
+    engine: (layers) => createEngine({ profile: config.profile, layers: engineLayers(layers, reference.layers) }),
     host: config.host,
     port: config.port,
     sources: config.sources,

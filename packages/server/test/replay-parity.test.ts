@@ -12,7 +12,7 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { builtInProfile, createEngine } from '@tidewatch/engine';
 import type { EventRecord, Page } from '@tidewatch/protocol';
-import { readAnchorages } from '../src/layers/anchorages.js';
+import { readReferenceLayers } from '../src/layers/reference.js';
 import { engineLayers, PRODUCT_DATA_DIR } from '../src/index.js';
 import { getJson, startServer } from './support/server.js';
 
@@ -31,10 +31,10 @@ test('replaying the bundled AMSA sample gives the events `tidewatch replay` give
   }
   assert.ok(expected.size >= 1, 'the sample has events');
 
-  const anchorages = readAnchorages(join(PRODUCT_DATA_DIR, 'anchorages', 'anchorages.csv'));
-  assert.ok(anchorages.ok);
+  const reference = readReferenceLayers(PRODUCT_DATA_DIR);
+  assert.ok(reference.ok);
   const s = await startServer({
-    engine: (layers) => createEngine({ profile: builtInProfile('gfw-2018')!, layers: engineLayers(layers, anchorages.index) }),
+    engine: (layers) => createEngine({ profile: builtInProfile('gfw-2018')!, layers: engineLayers(layers, reference.layers) }),
     dataDir: PRODUCT_DATA_DIR,
     sources: [{ kind: 'file-replay', path: SAMPLE, speed: 0 }],
   });

@@ -10,15 +10,14 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  anchorageIndex,
   assetLayerFromGeoJson,
-  shoreLayerFromJson,
   watchlist,
   watchlistFromCsv,
   zoneLayerFromGeoJson,
   type Layers,
   type WatchlistEntry,
 } from '@tidewatch/engine';
+import { readReferenceLayers } from '@tidewatch/server';
 
 /** The product's shipped data folder (from packages/cli/dist/src/replay/). */
 export const DATA_DIR = fileURLToPath(new URL('../../../../../data/', import.meta.url));
@@ -33,9 +32,6 @@ export interface LayerFlags {
 export type LayersResult = { ok: true; layers: Layers; notes: string[] } | { ok: false; message: string };
 
 type Failure = { ok: false; message: string };
-
-const ANCHORAGES = 'anchorages/anchorages.csv';
-const COASTLINE = 'coast/coastline.json';
 
 /** Every file of a shipped folder with the given ending, sorted (so runs are repeatable). */
 function shipped(dataDir: string, folder: string, ending: string): string[] {
@@ -53,21 +49,12 @@ export async function loadLayers(flags: LayerFlags, dataDir = DATA_DIR): Promise
   const builtin = (folder: string, ending: string): string[] => (flags.builtins ? shipped(dataDir, folder, ending) : []);
 
   if (flags.builtins) {
-    const path = dataDir + ANCHORAGES;
-    if (existsSync(path)) {
-      const points = readPoints(await readFile(path, 'utf8'));
-      if (!points.ok) return { ok: false, message: `${path}: ${points.message}` };
-      const index = anchorageIndex(points.points);
-      layers.anchorages = index;
-      notes.push(`anchorages: ${index.size} from ${ANCHORAGES}`);
-    } else notes.push(`anchorages: none (${ANCHORAGES} not found): every place counts as open water`);
-    const shore = await readShore(dataDir + COASTLINE);
-    if (!shore.ok) return shore;
-    if (shore.layer === undefined) notes.push(`shore: none (${COASTLINE} not found): no distance-from-shore criterion`);
-    else {
-      layers.shore = shore.layer;
-      notes.push(`shore: ${shore.layer.rings} coastline rings from ${COASTLINE}`);
-    }
+    const reference = readReferenceLayers(dataDir);
+    if (!reference.ok) return { ok: false, message: reference.error };
+    const { anchorages, shore } = reference.layers;
+    if (anchorages !== undefined) layers.anchorages = anchorages;
+    if (shore !== undefined) layers.shore = shore;
+    notes.push(...reference.layers.notes);
   }
 
   const zoneFiles = [...builtin('zones', '.geojson'), ...flags.zones];
@@ -137,38 +124,4 @@ function describeIssues(issues: ReadonlyArray<{ path: string; message: string }>
       return m ? `${files[Number(m[1])]}: ${m[2] || '$'}: ${e.message}` : `${e.path}: ${e.message}`;
     })
     .join('; ');
-}
-
-type ShoreResult = { ok: true; layer: Layers['shore'] } | { ok: false; message: string };
-
-/** The coastline layer (data/coast/, built by scripts/build-coastline.mjs); absent is not an error. */
-async function readShore(path: string): Promise<ShoreResult> {
-  if (!existsSync(path)) return { ok: true, layer: undefined };
-  let json: unknown;
-  try {
-    json = JSON.parse(await readFile(path, 'utf8'));
-  } catch (e) {
-    return { ok: false, message: `${path}: ${(e as Error).message}` };
-  }
-  const shore = shoreLayerFromJson(json);
-  if (!shore.ok) return { ok: false, message: `${path}: ${shore.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}` };
-  return { ok: true, layer: shore.layer };
-}
-
-type PointsResult = { ok: true; points: Array<{ lat: number; lon: number }> } | Failure;
-
-/** A CSV with `lat` and `lon` columns. */
-export function readPoints(text: string): PointsResult {
-  const rows = text.split(/\r?\n/);
-  const header = rows[0]!.split(',').map((h) => h.trim().toLowerCase());
-  const latAt = header.indexOf('lat');
-  const lonAt = header.indexOf('lon');
-  if (latAt < 0 || lonAt < 0) return { ok: false, message: `needs lat and lon columns, has ${header.join(', ')}` };
-  const points: Array<{ lat: number; lon: number }> = [];
-  for (let i = 1; i < rows.length; i++) {
-    if (rows[i] === '') continue;
-    const cells = rows[i]!.split(',');
-    points.push({ lat: Number(cells[latAt]), lon: Number(cells[lonAt]) });
-  }
-  return { ok: true, points };
 }
