@@ -67,6 +67,12 @@ export class AsciiBuffer {
   raw(src: Uint8Array): void {
     const n = src.length;
     const b = this.bytes;
+    if (n > 24) {
+      // Long legends: a native copy beats the loop; short keys are faster copied by hand.
+      b.set(src, this.length);
+      this.length += n;
+      return;
+    }
     let p = this.length;
     for (let i = 0; i < n; i++) b[p++] = src[i]!;
     this.length = p;
