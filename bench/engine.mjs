@@ -1,0 +1,371 @@
+#!/usr/bin/env node
+/**
+ * Track engine speed and memory, end to end (decode + engine), on one core.
+ *
+ *  (a) the SBARC week: ../shared/data/ais-bench/sbarc_week_2018-06.nmea.gz
+ *      (823 k tagged lines, real positions, MMSIs and times), decompressed into
+ *      memory; AisReceiver → positionFromAis/staticFromAis → engine, with the
+ *      default profile and the layers shipped in data/ (as `tidewatch replay`
+ *      loads them). Decode alone is timed too, so the engine's share shows.
+ *  (b) synthetic traffic of 10 k, 100 k and 300 k simultaneous vessels spread
+ *      over the oceans, each steaming on a random course at 0-20 kn and
+ *      reporting every 10 s (Class A, tagged NMEA made by our encoder, seeded).
+ *      The first two rounds of reports open the tracks and are not timed; the
+ *      rest (at least 400 k messages) is, end to end and engine alone
+ *      (observations decoded beforehand), with the shipped layers and without.
+ *      Flat cost means the rate per message stays about the same from 10 k to
+ *      300 k vessels. Memory: RSS, and the engine's typed arrays per vessel.
+ *
+ * Rates are wall clock; messages per CPU-second are printed beside them
+ * because a shared machine steals wall time, and the load average at the end
+ * says how busy it was.
+ *
+ * Usage: npm run build && node bench/engine.mjs [--only sbarc|synthetic] [--vessels 10000,100000,300000]
+ * Results are committed as bench/results/engine.txt (node bench/engine.mjs > bench/results/engine.txt).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const SHARED = process.env.TIDEWATCH_SHARED_DATA ?? join(ROOT, '..', 'shared', 'data');
+const SBARC = join(SHARED, 'ais-bench', 'sbarc_week_2018-06.nmea.gz');
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 && i + 1 < args.length ? args[i + 1] : fallback;
+};
+const ONLY = option('--only', 'all');
+const FLEETS = option('--vessels', '10000,100000,300000').split(',').map(Number);
+/** Rounds of reports per vessel: 2 open the tracks, then enough timed ones for at least 400 k timed messages (4 at least). */
+const WARM_ROUNDS = 2;
+const roundsFor = (n) => WARM_ROUNDS + Math.max(4, Math.ceil(400_000 / n));
+const REPORT_EVERY_S = 10;
+
+/** Pin to one CPU (and re-run under it), so every measurement uses one core. */
+if (process.env.TIDEWATCH_BENCH_PINNED === undefined && spawnSync('taskset', ['-p', String(process.pid)], { stdio: 'ignore' }).status === 0) {
+  const r = spawnSync('taskset', ['-c', '0', process.execPath, '--max-old-space-size=8192', '--expose-gc', ...process.execArgv, fileURLToPath(import.meta.url), ...args], {
+    stdio: 'inherit',
+    env: { ...process.env, TIDEWATCH_BENCH_PINNED: '1' },
+  });
+  process.exit(r.status ?? 1);
+}
+
+const ais = await import(join(ROOT, 'packages', 'ais', 'dist', 'src', 'index.js'));
+const engineModule = await import(join(ROOT, 'packages', 'engine', 'dist', 'src', 'index.js'));
+const { AisReceiver, encodeSentences, positionReportClassA } = ais;
+const { createEngine, builtInProfile, emptyPosition, positionFromAis, staticFromAis, DEFAULT_PROFILE_ID } = engineModule;
+
+const profile = builtInProfile(DEFAULT_PROFILE_ID);
+const { layers, notes } = await shippedLayers();
+
+const out = [];
+const say = (line = '') => {
+  out.push(line);
+  console.log(line);
+};
+
+say('# Track engine, end to end (decode + engine), one core');
+say(`node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}, profile ${profile.id} v${profile.version}`);
+say(`layers: ${notes.join('; ')}`);
+say();
+
+
+// ---------------------------------------------------------------------------
+
+/** The layers `tidewatch replay` loads from data/, through the CLI's loader when it is built. */
+async function shippedLayers() {
+  const cliLayers = join(ROOT, 'packages', 'cli', 'dist', 'src', 'replay', 'layers.js');
+  if (existsSync(cliLayers)) {
+    const { loadLayers } = await import(cliLayers);
+    const r = await loadLayers({ builtins: true, zones: [], infrastructure: [], watchlists: [] });
+    if (r.ok) return { layers: r.layers, notes: r.notes };
+    return { layers: {}, notes: [`shipped layers failed to load: ${r.message}`] };
+  }
+  return { layers: {}, notes: ['none (packages/cli not built)'] };
+}
+
+/** Splits a buffer into [start, end) line ranges (LF, CR stripped by the receiver). */
+function lineRanges(buf) {
+  const starts = [];
+  const ends = [];
+  let s = 0;
+  for (let i = 0; i < buf.length; i++) {
+    if (buf[i] === 10) {
+      starts.push(s);
+      ends.push(i);
+      s = i + 1;
+    }
+  }
+  if (s < buf.length) {
+    starts.push(s);
+    ends.push(buf.length);
+  }
+  return { starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+}
+
+/** Runs `fn`, returning wall seconds and CPU seconds. */
+function timed(fn) {
+  const cpu0 = process.cpuUsage();
+  const t0 = process.hrtime.bigint();
+  const result = fn();
+  const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+  const cpu = process.cpuUsage(cpu0);
+  return { wall, cpu: (cpu.user + cpu.system) / 1e6, result };
+}
+
+/** A receiver feeding an engine; counts what it sees. */
+function pipeline(engine, counts) {
+  const position = emptyPosition();
+  const emit = (e) => {
+    counts.events.set(e.type, (counts.events.get(e.type) ?? 0) + (e.open ? 0 : 1));
+  };
+  const rx = new AisReceiver({
+    message(m, ctx) {
+      counts.messages++;
+      const t = ctx.time;
+      if (t === undefined) return;
+      if (positionFromAis(m, t, position)) {
+        counts.positions++;
+        engine.push(position, emit);
+      }
+      const s = staticFromAis(m, t);
+      if (s !== undefined) engine.push(s, emit);
+    },
+    reject() {
+      counts.rejected++;
+    },
+  });
+  return { rx, emit };
+}
+
+const rate = (n, s) => `${(n / s / 1e6).toFixed(3)} M/s`;
+const mb = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+
+function sbarc() {
+  if (!existsSync(SBARC)) {
+    say(`(a) SBARC week: skipped, ${SBARC} not found`);
+    return;
+  }
+  const buf = gunzipSync(readFileSync(SBARC));
+  const { starts, ends } = lineRanges(buf);
+  say(`## (a) SBARC week 2018-06: ${starts.length} lines, ${mb(buf.length)}`);
+
+  const decodeOnly = timed(() => {
+    let messages = 0;
+    const rx = new AisReceiver({ message: () => void messages++, reject: () => {} });
+    for (let i = 0; i < starts.length; i++) rx.pushBytes(buf, starts[i], ends[i]);
+    rx.end();
+    return messages;
+  });
+  say(`decode only:      ${decodeOnly.result} messages in ${decodeOnly.wall.toFixed(2)} s = ${rate(decodeOnly.result, decodeOnly.wall)} (${rate(decodeOnly.result, decodeOnly.cpu)} per CPU-s)`);
+
+  const counts = { messages: 0, positions: 0, rejected: 0, events: new Map() };
+  const engine = createEngine({ profile, layers });
+  const rss0 = process.memoryUsage().rss;
+  const run = timed(() => {
+    const { rx, emit } = pipeline(engine, counts);
+    for (let i = 0; i < starts.length; i++) rx.pushBytes(buf, starts[i], ends[i]);
+    rx.end();
+    engine.finish(emit);
+  });
+  const stats = engine.stats();
+  say(`decode + engine:  ${counts.messages} messages (${counts.positions} positions) in ${run.wall.toFixed(2)} s = ${rate(counts.messages, run.wall)} (${rate(counts.messages, run.cpu)} per CPU-s)`);
+  say(`engine share:     ${(((run.cpu - decodeOnly.cpu) / run.cpu) * 100).toFixed(0)} % of the CPU time`);
+  say(`vessels at the end: ${stats.vessels}, evicted ${stats.evicted}, duplicates ${stats.duplicates}, late ${stats.late}, RSS +${mb(process.memoryUsage().rss - rss0)}`);
+  say(`events (closed or final): ${[...counts.events].sort().map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  say();
+}
+
+/** A seeded generator (xorshift32), so every run replays the same sea. */
+function random(seed) {
+  let x = seed >>> 0 || 1;
+  return () => {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    return (x >>> 0) / 2 ** 32;
+  };
+}
+
+/** NMEA for `n` vessels × ROUNDS reports, time-ordered, tag blocks in seconds. Returns the buffer and where the timed part starts. */
+function syntheticSea(n) {
+  const rnd = random(20180601 + n);
+  const lat = new Float64Array(n);
+  const lon = new Float64Array(n);
+  const sog = new Float64Array(n);
+  const cog = new Float64Array(n);
+  const offset = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    lat[i] = -60 + rnd() * 120;
+    lon[i] = -180 + rnd() * 360;
+    sog[i] = Math.round(rnd() * 200) / 10;
+    cog[i] = Math.floor(rnd() * 3600) / 10;
+    offset[i] = Math.floor(rnd() * REPORT_EVERY_S * 1000);
+  }
+  // Each round every vessel reports once, at its own offset within the 10 s.
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => offset[a] - offset[b]);
+  const t0 = Date.parse('2018-06-01T00:00:00Z');
+  const chunks = [];
+  let warmBytes = 0;
+  let size = 0;
+  for (let round = 0; round < roundsFor(n); round++) {
+    const lines = [];
+    for (const i of order) {
+      const t = t0 + round * REPORT_EVERY_S * 1000 + offset[i];
+      const seconds = Math.floor(t / 1000);
+      const metres = sog[i] * (1852 / 3600) * REPORT_EVERY_S;
+      lat[i] += (metres * Math.cos((cog[i] * Math.PI) / 180)) / 111_195;
+      lon[i] += (metres * Math.sin((cog[i] * Math.PI) / 180)) / (111_195 * Math.cos((lat[i] * Math.PI) / 180));
+      if (lon[i] > 180) lon[i] -= 360;
+      if (lon[i] < -180) lon[i] += 360;
+      const [sentence] = encodeSentences(
+        positionReportClassA({ mmsi: 200_000_000 + i * 7, lat: lat[i], lon: lon[i], sog: sog[i], cog: cog[i], heading: Math.round(cog[i]) % 360, status: 0, second: seconds % 60 }),
+      );
+      lines.push(`${tag(seconds)}${sentence}`);
+    }
+    const chunk = Buffer.from(`${lines.join('\n')}\n`, 'latin1');
+    chunks.push(chunk);
+    size += chunk.length;
+    if (round < WARM_ROUNDS) warmBytes += chunk.length;
+  }
+  return { buf: Buffer.concat(chunks, size), warmBytes };
+}
+
+const tagCache = new Map();
+function tag(seconds) {
+  let s = tagCache.get(seconds);
+  if (s === undefined) {
+    const body = `s:bench,c:${seconds}`;
+    let x = 0;
+    for (let i = 0; i < body.length; i++) x ^= body.charCodeAt(i);
+    s = `\\${body}*${x.toString(16).toUpperCase().padStart(2, '0')}\\`;
+    tagCache.set(seconds, s);
+  }
+  return s;
+}
+
+function synthetic() {
+  say(`## (b) synthetic traffic: every vessel reports every ${REPORT_EVERY_S} s; ${WARM_ROUNDS} rounds open the tracks, the rest (at least 400 k messages) are timed`);
+  say('| vessels | timed messages | decode only | decode + engine | engine alone | engine alone, no layers | engine CPU ns/msg (layers / none) | RSS | engine state / vessel |');
+  say('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const n of FLEETS) {
+    global.gc?.();
+    const { buf, warmBytes } = syntheticSea(n);
+    const { starts, ends } = lineRanges(buf);
+    const firstTimed = starts.findIndex((s) => s >= warmBytes);
+    const timedLines = starts.length - firstTimed;
+
+    const decodeOnly = timed(() => {
+      let messages = 0;
+      const rx = new AisReceiver({ message: () => void messages++, reject: () => {} });
+      for (let i = firstTimed; i < starts.length; i++) rx.pushBytes(buf, starts[i], ends[i]);
+      return messages;
+    });
+
+    // Decode + engine, end to end.
+    global.gc?.();
+    const before = process.memoryUsage();
+    const counts = { messages: 0, positions: 0, rejected: 0, events: new Map() };
+    const engine = createEngine({ profile, layers });
+    const { rx } = pipeline(engine, counts);
+    for (let i = 0; i < firstTimed; i++) rx.pushBytes(buf, starts[i], ends[i]);
+    const e2e = timed(() => {
+      for (let i = firstTimed; i < starts.length; i++) rx.pushBytes(buf, starts[i], ends[i]);
+    });
+    const stats = engine.stats();
+    global.gc?.();
+    const after = process.memoryUsage();
+    const arraysPerVessel = (after.arrayBuffers - before.arrayBuffers) / stats.vessels;
+    const heapPerVessel = (after.heapUsed - before.heapUsed) / stats.vessels;
+
+    // Engine alone: the same observations decoded beforehand into columns, fed through one reused object,
+    // with the shipped layers and without any (which leaves out the zone, corridor, watchlist and shore work).
+    const columns = decodeColumns(buf, starts, ends);
+    const firstTimedObs = columns.lineOf.findIndex((line) => line >= firstTimed);
+    const withLayers = engineAlone(columns, firstTimedObs, layers);
+    const bare = engineAlone(columns, firstTimedObs, {});
+    const timedObs = columns.count - firstTimedObs;
+    say(
+      `| ${n.toLocaleString('en')} | ${timedLines.toLocaleString('en')} | ${rate(decodeOnly.result, decodeOnly.wall)} | ${rate(timedLines, e2e.wall)} (${rate(timedLines, e2e.cpu)} CPU) | ` +
+        `${rate(timedObs, withLayers.wall)} (${rate(timedObs, withLayers.cpu)} CPU) | ${rate(timedObs, bare.wall)} (${rate(timedObs, bare.cpu)} CPU) | ` +
+        `${((withLayers.cpu / timedObs) * 1e9).toFixed(0)} / ${((bare.cpu / timedObs) * 1e9).toFixed(0)} | ${mb(after.rss)} | ` +
+        `${arraysPerVessel.toFixed(0)} B + ${heapPerVessel.toFixed(0)} B heap (tracks ${(stats.trackBytes / stats.vessels).toFixed(0)} B) |`,
+    );
+  }
+  say();
+  say('"engine state / vessel": growth of ArrayBuffer memory (all typed arrays: tracks with their 32-point history ring, MMSI');
+  say("index, reorder buffer, position grid, every detector's columns, reception map) and of the JS heap while the engine");
+  say('took in the fleet, divided by vessels tracked; "tracks" is the track table alone (history ring 640 B of it).');
+  say('Columns grow by doubling, so a fleet just past a power of two carries up to twice its need.');
+  say();
+}
+
+/** Feeds decoded columns to a fresh engine: the first `firstTimed` untimed (they open the tracks), the rest timed. */
+function engineAlone(columns, firstTimed, withLayers) {
+  const engine = createEngine({ profile, layers: withLayers });
+  const obs = emptyPosition();
+  const noop = () => {};
+  const feed = (from, to) => {
+    for (let k = from; k < to; k++) {
+      obs.t = columns.t[k];
+      obs.mmsi = columns.mmsi[k];
+      obs.lat = columns.lat[k];
+      obs.lon = columns.lon[k];
+      obs.sog = columns.sog[k];
+      obs.cog = columns.cog[k];
+      obs.heading = columns.heading[k];
+      obs.navStatus = 0;
+      obs.source = 1;
+      engine.push(obs, noop);
+    }
+  };
+  feed(0, firstTimed);
+  return timed(() => feed(firstTimed, columns.count));
+}
+
+/** Decodes every line once into typed columns (for the engine-alone run). */
+function decodeColumns(buf, starts, ends) {
+  const n = starts.length;
+  const c = {
+    count: 0,
+    t: new Float64Array(n),
+    mmsi: new Int32Array(n),
+    lat: new Float64Array(n),
+    lon: new Float64Array(n),
+    sog: new Float64Array(n),
+    cog: new Float64Array(n),
+    heading: new Float64Array(n),
+    lineOf: new Int32Array(n),
+  };
+  const p = emptyPosition();
+  let line = 0;
+  const rx = new AisReceiver({
+    message(m, ctx) {
+      if (ctx.time === undefined || !positionFromAis(m, ctx.time, p)) return;
+      const k = c.count++;
+      c.t[k] = p.t;
+      c.mmsi[k] = p.mmsi;
+      c.lat[k] = p.lat;
+      c.lon[k] = p.lon;
+      c.sog[k] = p.sog;
+      c.cog[k] = p.cog;
+      c.heading[k] = p.heading;
+      c.lineOf[k] = line;
+    },
+    reject() {},
+  });
+  for (line = 0; line < n; line++) rx.pushBytes(buf, starts[line], ends[line]);
+  c.lineOf = c.lineOf.subarray(0, c.count);
+  return c;
+}
+
+// ---------------------------------------------------------------------------
+
+if (ONLY === 'all' || ONLY === 'sbarc') sbarc();
+if (ONLY === 'all' || ONLY === 'synthetic') synthetic();
+say(`load average at the end: ${loadavg().map((l) => l.toFixed(2)).join(' ')} (2 cores shared with other work: wall rates are pessimistic)`);
