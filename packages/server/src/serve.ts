@@ -7,7 +7,6 @@
  * function serves the CLI, tests and scripts.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { builtInProfile, BUILT_IN_PROFILES, createEngine, DEFAULT_PROFILE_ID, parseProfile, type Profile } from '@tidewatch/engine';
 import { createServer, type SourceSpec, type TidewatchServer } from './app.js';
@@ -148,6 +147,7 @@ export async function runServe(args: ServeArgs, print: (line: string) => void = 
     retention: { retentionDays: config.retentionDays },
   });
   for (const w of server.warnings) print(`warning: ${w}`);
+  for (const note of reference.layers.notes) print(note);
   let started;
   try {
     started = await server.start();
