@@ -136,7 +136,8 @@ const key = new Int32Array(4);
 function readText(p: Payload, start: number, width: number, trim: boolean): string {
   let end = start + width;
   if (end > p.bitLength) end = start + Math.floor((p.bitLength - start) / 6) * 6;
-  const chars = (end - start) / 6;
+  // Whole characters only: a width that is not a multiple of 6 (a name extension cut by fill bits) drops the partial one, as gpsd does.
+  const chars = Math.floor((end - start) / 6);
   if (chars <= 0) return '';
   if (chars > MEMO_MAX_CHARS) return build(p, start, chars, trim);
   // Character j is the low 6 - shift bits of six[first + j] and the high `shift` bits of the next value.

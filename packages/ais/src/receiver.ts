@@ -125,7 +125,9 @@ export class AisReceiver {
     while (end > start && buf[end - 1]! <= 0x20) end--;
     while (start < end && buf[start]! <= 0x20) start++;
     if (this.groups.size > 0) this.groups.expire(line, this.reportGroup);
-    if (start === end) return;
+    // Blank lines and `#` comment lines (test files, annotated logs) carry nothing: a sentence
+    // quoted in a comment is not traffic.
+    if (start === end || buf[start] === 0x23) return;
     let pos = start;
     for (let n = 0; n < MAX_SENTENCES_PER_LINE && pos < end; n++) {
       pos = this.readSentenceAt(buf, pos, end, line, receivedAt, n === 0);

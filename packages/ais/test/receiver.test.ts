@@ -116,6 +116,13 @@ test('several sentences glued onto one line are all read', () => {
   assert.deepEqual(sink.reasons(), [Reject.OTHER_SENTENCE]);
 });
 
+test('comment lines are not traffic, even when they quote a sentence', () => {
+  const sink = run([`# e.g. ${TYPE1}`, TYPE1]);
+  assert.equal(sink.messages.length, 1);
+  assert.equal(sink.messages[0]!.context.line, 2);
+  assert.deepEqual(sink.rejections, []);
+});
+
 test('a logger prefix before the sentence is skipped', () => {
   const sink = run([`2021-07-01 00:00:00 ${TYPE1}`]);
   assert.equal(sink.messages.length, 1);
@@ -220,4 +227,10 @@ test('property: mutated real sentences never throw, and a single-sentence line y
     ),
     { numRuns: 5000 },
   );
+});
+
+test('a type 21 name extension cut by fill bits keeps only whole characters (real AMSA report)', () => {
+  // 300 bits: 20 name characters, then 28 extension bits = 4 characters and 4 bits of a fifth.
+  const sink = run(['!BSVDM,1,1,,A,E>lsouNS0Ta;Pdh60W230V6@1:WT8dQSnnsep10888R>86B,2*55']);
+  assert.equal((sink.messages[0]!.message as { name: string }).name, 'FAIRWAY LANDFALL BUOY');
 });
