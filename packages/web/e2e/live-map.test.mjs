@@ -100,9 +100,14 @@ test('a vessel found by MMSI opens its panel from the keyboard', { skip }, async
   await panel.locator('h2', { hasText: LISTED.name }).waitFor(WAIT);
   assert.match(await panel.innerText(), new RegExp(`IMO\\s+${LISTED.imo}`));
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'vessel-title');
-  // The map centred on it.
-  const p = await page.evaluate((mmsi) => window.tidewatch.project(mmsi), LISTED.mmsi);
+  // The map centres on it (the move is animated, and the vessel may reach the live table a frame later).
   const box = await page.locator('#map').boundingBox();
+  const centred = ([mmsi, w, h]) => {
+    const p = window.tidewatch.project(mmsi);
+    return p !== null && p !== undefined && Math.abs(p[0] - w / 2) < 40 && Math.abs(p[1] - h / 2) < 40;
+  };
+  await page.waitForFunction(centred, [LISTED.mmsi, box.width, box.height], WAIT).catch(() => undefined);
+  const p = await page.evaluate((mmsi) => window.tidewatch.project(mmsi), LISTED.mmsi);
   assert.ok(p && Math.abs(p[0] - box.width / 2) < 40 && Math.abs(p[1] - box.height / 2) < 40, `centred: ${p}`);
   await panel.getByRole('button', { name: 'Close vessel panel' }).click();
 });
