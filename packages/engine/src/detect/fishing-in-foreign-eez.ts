@@ -28,6 +28,7 @@ import type { ParamSpecs, ParamValues } from '../profile/params.js';
 import { zoneLookupFor, type ZoneLookup } from '../space/zone-lookup.js';
 import type { ZoneInfo } from '../space/zones.js';
 import type { Detector, DetectorContext, DetectorDefinition } from './detector.js';
+import { EpisodeSet } from './episode-set.js';
 import { flagIsoOf } from './flag-state.js';
 import { keyedEvent } from './keyed-event.js';
 import { SpeedStats } from './speed-stats.js';
@@ -85,9 +86,7 @@ class Run {
 
 class FishingInForeignEezDetector implements Detector {
   private readonly p: Params;
-  private readonly active: Run[] = [];
-  private readonly spare: Run[] = [];
-  private readonly bySlot: Run[][] = [];
+  private readonly runs = new EpisodeSet(() => new Run());
   /** Per slot: flag ISO code, '' when the MID is not allocated. */
   private readonly flags: string[] = [];
 
@@ -104,7 +103,7 @@ class FishingInForeignEezDetector implements Detector {
 
   open(slot: number): void {
     this.lookup.open(slot);
-    this.bySlot[slot] = [];
+    this.runs.clear(slot);
     this.flags[slot] = flagIsoOf(this.ctx.tracks.mmsi[slot]!) ?? '';
   }
 
@@ -112,7 +111,7 @@ class FishingInForeignEezDetector implements Detector {
     const tracks = this.ctx.tracks;
     const t = tracks.lastT[slot]!;
     const prevT = tracks.prevT[slot]!;
-    const runs = (this.bySlot[slot] ??= []);
+    const runs = this.runs.of(slot);
     for (let i = runs.length - 1; i >= 0; i--) this.resolve(runs[i]!, t, prevT, emit);
     const flag = this.flags[slot] ?? '';
     const fishingVessel = tracks.identities[slot]?.shipType === FISHING && flag !== '';
@@ -134,19 +133,21 @@ class FishingInForeignEezDetector implements Detector {
 
   tick(now: number, emit: EventSink): void {
     const lastT = this.ctx.tracks.lastT;
-    for (let i = this.active.length - 1; i >= 0; i--) {
-      const run = this.active[i]!;
+    const active = this.runs.active;
+    for (let i = active.length - 1; i >= 0; i--) {
+      const run = active[i]!;
       this.resolve(run, now, lastT[run.slot]!, emit);
     }
   }
 
   evict(slot: number, _now: number, emit: EventSink): void {
-    const runs = this.bySlot[slot] ?? [];
+    const runs = this.runs.of(slot);
     for (let i = runs.length - 1; i >= 0; i--) this.end(runs[i]!, emit);
   }
 
   finish(_now: number, emit: EventSink): void {
-    for (let i = this.active.length - 1; i >= 0; i--) this.end(this.active[i]!, emit);
+    const active = this.runs.active;
+    for (let i = active.length - 1; i >= 0; i--) this.end(active[i]!, emit);
   }
 
   /** Ends the run if a deadline passed before `now` (a break or a silence too long); the same from a tick or the next report. */
@@ -166,8 +167,7 @@ class FishingInForeignEezDetector implements Detector {
 
   private begin(slot: number, zone: number): Run {
     const tracks = this.ctx.tracks;
-    const run = this.spare.pop() ?? new Run();
-    run.slot = slot;
+    const run = this.runs.open(slot);
     run.zone = zone;
     run.start = tracks.lastT[slot]!;
     run.startLat = tracks.lat[slot]!;
@@ -179,9 +179,6 @@ class FishingInForeignEezDetector implements Detector {
     run.sumDLon = 0;
     run.speeds.clear();
     run.confirmed = false;
-    run.at = this.active.length;
-    this.active.push(run);
-    this.bySlot[slot]!.push(run);
     return run;
   }
 
@@ -206,15 +203,7 @@ class FishingInForeignEezDetector implements Detector {
 
   private end(run: Run, emit: EventSink): void {
     if (run.confirmed) emit(this.event(run, false));
-    const last = this.active.pop()!;
-    if (last !== run) {
-      this.active[run.at] = last;
-      last.at = run.at;
-    }
-    run.at = -1;
-    const list = this.bySlot[run.slot]!;
-    list.splice(list.indexOf(run), 1);
-    this.spare.push(run);
+    this.runs.close(run);
   }
 
   private event(run: Run, open: boolean): FishingInForeignEezEvent {

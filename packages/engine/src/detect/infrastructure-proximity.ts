@@ -39,6 +39,7 @@ import type { ParamSpecs, ParamValues } from '../profile/params.js';
 import type { AssetInfo, AssetLayer } from '../space/assets.js';
 import { resize } from '../track/track-table.js';
 import type { Detector, DetectorContext, DetectorDefinition } from './detector.js';
+import { EpisodeSet } from './episode-set.js';
 import { keyedEvent } from './keyed-event.js';
 import { CorridorEpisode, scoreOf, type InfrastructureSignature } from './corridor-episode.js';
 
@@ -105,9 +106,7 @@ class InfrastructureProximityDetector implements Detector {
   private readonly gapMs: number;
   private readonly graceMs: number;
   private readonly found: number[] = [];
-  private readonly active: CorridorEpisode[] = [];
-  private readonly spare: CorridorEpisode[] = [];
-  private readonly bySlot: CorridorEpisode[][] = [];
+  private readonly episodes = new EpisodeSet(() => new CorridorEpisode());
   /** The vessel's own recent speed: an exponential average, and the time of its last sample. */
   private recent = new Float64Array(0);
   private recentT = new Float64Array(0);
@@ -138,7 +137,7 @@ class InfrastructureProximityDetector implements Detector {
     this.recent[slot] = NaN;
     this.recentT[slot] = NaN;
     this.clearance[slot] = NaN;
-    this.bySlot[slot] = [];
+    this.episodes.clear(slot);
   }
 
   position(slot: number, emit: EventSink): void {
@@ -148,7 +147,7 @@ class InfrastructureProximityDetector implements Detector {
     const lon = tracks.lon[slot]!;
     const prevT = tracks.prevT[slot]!;
     const speed = this.speedOf(slot);
-    const episodes = (this.bySlot[slot] ??= []);
+    const episodes = this.episodes.of(slot);
     for (let i = episodes.length - 1; i >= 0; i--) this.resolve(episodes[i]!, t, prevT, emit);
     if (episodes.length === 0 && equirectangularMetres(this.clearLat[slot]!, this.clearLon[slot]!, lat, lon) < this.clearance[slot]!) {
       this.updateRecent(slot, t, speed);
@@ -176,14 +175,15 @@ class InfrastructureProximityDetector implements Detector {
 
   tick(now: number, emit: EventSink): void {
     const lastT = this.ctx.tracks.lastT;
-    for (let i = this.active.length - 1; i >= 0; i--) {
-      const ep = this.active[i]!;
+    const active = this.episodes.active;
+    for (let i = active.length - 1; i >= 0; i--) {
+      const ep = active[i]!;
       this.resolve(ep, now, lastT[ep.slot]!, emit);
     }
   }
 
   evict(slot: number, now: number, emit: EventSink): void {
-    const episodes = this.bySlot[slot] ?? [];
+    const episodes = this.episodes.of(slot);
     const lastT = this.ctx.tracks.lastT[slot]!;
     for (let i = episodes.length - 1; i >= 0; i--) {
       const ep = episodes[i]!;
@@ -194,8 +194,9 @@ class InfrastructureProximityDetector implements Detector {
 
   finish(now: number, emit: EventSink): void {
     const lastT = this.ctx.tracks.lastT;
-    for (let i = this.active.length - 1; i >= 0; i--) {
-      const ep = this.active[i]!;
+    const active = this.episodes.active;
+    for (let i = active.length - 1; i >= 0; i--) {
+      const ep = active[i]!;
       this.resolve(ep, now, lastT[ep.slot]!, emit);
       if (ep.at >= 0) this.end(ep, emit);
     }
@@ -236,11 +237,8 @@ class InfrastructureProximityDetector implements Detector {
   }
 
   private begin(slot: number, asset: number, t: number, lat: number, lon: number): CorridorEpisode {
-    const ep = this.spare.pop() ?? new CorridorEpisode();
+    const ep = this.episodes.open(slot);
     ep.reset(slot, asset, t, lat, lon, this.recent[slot]!);
-    ep.at = this.active.length;
-    this.active.push(ep);
-    this.bySlot[slot]!.push(ep);
     return ep;
   }
 
@@ -264,15 +262,7 @@ class InfrastructureProximityDetector implements Detector {
 
   private end(ep: CorridorEpisode, emit: EventSink): void {
     if (ep.confirmed) emit(this.event(ep, false));
-    const last = this.active.pop()!;
-    if (last !== ep) {
-      this.active[ep.at] = last;
-      last.at = ep.at;
-    }
-    ep.at = -1;
-    const list = this.bySlot[ep.slot]!;
-    list.splice(list.indexOf(ep), 1);
-    this.spare.push(ep);
+    this.episodes.close(ep);
   }
 
   private event(ep: CorridorEpisode, open: boolean): InfrastructureProximityEvent {

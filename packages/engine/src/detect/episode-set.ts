@@ -1,0 +1,51 @@
+/**
+ * The open episodes of a detector that keeps several per vessel (one per
+ * corridor, one per zone): all of them for ticks, a vessel's own for its
+ * positions, and a pool of closed ones for reuse, so steady state allocates
+ * nothing. Removal swaps the last episode into the hole (order is not kept).
+ */
+export interface PooledEpisode {
+  /** Index in `active`, or -1 once closed. */
+  at: number;
+  slot: number;
+}
+
+export class EpisodeSet<E extends PooledEpisode> {
+  readonly active: E[] = [];
+  private readonly bySlot: E[][] = [];
+  private readonly spare: E[] = [];
+
+  constructor(private readonly make: () => E) {}
+
+  /** The vessel's open episodes (a live array: iterate it backwards when closing). */
+  of(slot: number): E[] {
+    return (this.bySlot[slot] ??= []);
+  }
+
+  /** A new track in `slot`: nothing is open for it. */
+  clear(slot: number): void {
+    this.bySlot[slot] = [];
+  }
+
+  /** An episode for `slot`, reused when one is spare; the caller sets its fields. */
+  open(slot: number): E {
+    const ep = this.spare.pop() ?? this.make();
+    ep.slot = slot;
+    ep.at = this.active.length;
+    this.active.push(ep);
+    this.of(slot).push(ep);
+    return ep;
+  }
+
+  close(ep: E): void {
+    const last = this.active.pop()!;
+    if (last !== ep) {
+      this.active[ep.at] = last;
+      last.at = ep.at;
+    }
+    ep.at = -1;
+    const list = this.bySlot[ep.slot]!;
+    list.splice(list.indexOf(ep), 1);
+    this.spare.push(ep);
+  }
+}
