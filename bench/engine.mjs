@@ -6,7 +6,10 @@
  *      (823 k tagged lines, real positions, MMSIs and times), decompressed into
  *      memory; AisReceiver → positionFromAis/staticFromAis → engine, with the
  *      default profile and the layers shipped in data/ (as `tidewatch replay`
- *      loads them). Decode alone is timed too, so the engine's share shows.
+ *      loads them). Decode alone is timed too, so the engine's share shows,
+ *      and so is `gpsdecode -j < the same file > /dev/null` (gpsd 3.22 from
+ *      .tools/gpsd, as in bench/decode.mjs): gpsd's decoder alone against our
+ *      whole pipeline, as a ratio.
  *  (b) synthetic traffic of 10 k, 100 k and 300 k simultaneous vessels spread
  *      over the oceans, each steaming on a random course at 0-20 kn and
  *      reporting every 10 s (Class A, tagged NMEA made by our encoder, seeded).
@@ -20,12 +23,15 @@
  * because a shared machine steals wall time, and the load average at the end
  * says how busy it was.
  *
+ * The script pins itself to one CPU, 0 unless TIDEWATCH_BENCH_CPU names
+ * another (two benchmarks on one machine then stay out of each other's way).
+ *
  * Usage: npm run build && node bench/engine.mjs [--only sbarc|synthetic] [--vessels 10000,100000,300000]
  * Results are committed as bench/results/engine.txt (node bench/engine.mjs > bench/results/engine.txt).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
@@ -33,6 +39,10 @@ import { gunzipSync } from 'node:zlib';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SHARED = process.env.TIDEWATCH_SHARED_DATA ?? join(ROOT, '..', 'shared', 'data');
 const SBARC = join(SHARED, 'ais-bench', 'sbarc_week_2018-06.nmea.gz');
+const GPSDECODE = join(ROOT, '.tools', 'gpsd', 'usr', 'bin', 'gpsdecode');
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+/** The CPU every measurement runs on. */
+const CPU = process.env.TIDEWATCH_BENCH_CPU ?? '0';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -46,9 +56,13 @@ const WARM_ROUNDS = 2;
 const roundsFor = (n) => WARM_ROUNDS + Math.max(4, Math.ceil(400_000 / n));
 const REPORT_EVERY_S = 10;
 
-/** Pin to one CPU (and re-run under it), so every measurement uses one core. */
+/** Pin to one CPU (and re-run under it), so every measurement, gpsdecode's too, uses one core. */
+if (!/^\d+$/.test(CPU)) {
+  console.error(`TIDEWATCH_BENCH_CPU=${CPU}: not a CPU number`);
+  process.exit(2);
+}
 if (process.env.TIDEWATCH_BENCH_PINNED === undefined && spawnSync('taskset', ['-p', String(process.pid)], { stdio: 'ignore' }).status === 0) {
-  const r = spawnSync('taskset', ['-c', '0', process.execPath, '--max-old-space-size=8192', '--expose-gc', ...process.execArgv, fileURLToPath(import.meta.url), ...args], {
+  const r = spawnSync('taskset', ['-c', CPU, process.execPath, '--max-old-space-size=8192', '--expose-gc', ...process.execArgv, fileURLToPath(import.meta.url), ...args], {
     stdio: 'inherit',
     env: { ...process.env, TIDEWATCH_BENCH_PINNED: '1' },
   });
@@ -70,7 +84,7 @@ const say = (line = '') => {
 };
 
 say('# Track engine, end to end (decode + engine), one core');
-say(`node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}, profile ${profile.id} v${profile.version}`);
+say(`node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}, ${process.env.TIDEWATCH_BENCH_PINNED ? `pinned to CPU ${CPU}` : 'not pinned (no taskset)'}, profile ${profile.id} v${profile.version}`);
 say(`layers: ${notes.join('; ')}`);
 say();
 
@@ -116,6 +130,26 @@ function timed(fn) {
   const wall = Number(process.hrtime.bigint() - t0) / 1e9;
   const cpu = process.cpuUsage(cpu0);
   return { wall, cpu: (cpu.user + cpu.system) / 1e6, result };
+}
+
+/**
+ * `gpsdecode -j < file > /dev/null`: wall and CPU seconds (user + system from
+ * /usr/bin/time, NaN without it), or undefined when gpsdecode is absent.
+ */
+function gpsdecode(file) {
+  if (!existsSync(GPSDECODE)) return undefined;
+  const stdin = openSync(file, 'r');
+  try {
+    const [command, commandArgs] = TIME === undefined ? [GPSDECODE, ['-j']] : [TIME, ['-f', '@cpu %U %S', GPSDECODE, '-j']];
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(command, commandArgs, { stdio: [stdin, 'ignore', 'pipe'], maxBuffer: 1 << 28 });
+    const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+    if (r.status !== 0) throw new Error(`gpsdecode exited ${r.status}: ${r.stderr}`);
+    const m = /@cpu ([\d.]+) ([\d.]+)/.exec(r.stderr.toString());
+    return { wall, cpu: m === null ? NaN : Number(m[1]) + Number(m[2]) };
+  } finally {
+    closeSync(stdin);
+  }
 }
 
 /** A receiver feeding an engine; counts what it sees. */
@@ -178,6 +212,26 @@ function sbarc() {
   say(`engine share:     ${(((run.cpu - decodeOnly.cpu) / run.cpu) * 100).toFixed(0)} % of the CPU time`);
   say(`vessels at the end: ${stats.vessels}, evicted ${stats.evicted}, duplicates ${stats.duplicates}, late ${stats.late}, RSS +${mb(process.memoryUsage().rss - rss0)}`);
   say(`events (closed or final): ${[...counts.events].sort().map(([k, v]) => `${k} ${v}`).join(', ')}`);
+
+  // gpsd's decoder alone on the same bytes, from a file as it reads them.
+  const dir = mkdtempSync(join(tmpdir(), 'tidewatch-bench-'));
+  try {
+    const plain = join(dir, 'sbarc.nmea');
+    writeFileSync(plain, buf);
+    const gpsd = gpsdecode(plain);
+    if (gpsd === undefined) say(`gpsdecode -j:     skipped, ${GPSDECODE} not found (bash scripts/setup-test-deps.sh unpacks it)`);
+    else {
+      const lines = starts.length;
+      const cpuRate = Number.isNaN(gpsd.cpu) ? 'n/a' : `${((lines / gpsd.cpu) / 1e6).toFixed(3)} M lines per CPU-s`;
+      say(`gpsdecode -j:     ${lines} lines in ${gpsd.wall.toFixed(2)} s = ${((lines / gpsd.wall) / 1e6).toFixed(3)} M lines/s (${cpuRate})`);
+      const ours = starts.length / run.wall;
+      const oursCpu = starts.length / run.cpu;
+      const cpuRatio = Number.isNaN(gpsd.cpu) ? 'n/a' : `${(oursCpu / (lines / gpsd.cpu)).toFixed(2)}×`;
+      say(`decode + engine against gpsdecode alone, lines per second: ${(ours / (lines / gpsd.wall)).toFixed(2)}× wall, ${cpuRatio} per CPU-s (target: at least 1×)`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
   say();
 }
 
