@@ -42,6 +42,9 @@ const PRINTERS: ReadonlyArray<BodyPrinter | undefined> = REPORT_PRINTERS.map((p,
 
 const REPEAT = asciiBytes(',"repeat":');
 const MMSI = asciiBytes(',"mmsi":');
+/** Heads are prepared for every type and repeat indicator a decoded message can have. */
+const TYPES = 28;
+const REPEATS = 4;
 const END = asciiBytes('}\n');
 
 /**
@@ -51,13 +54,18 @@ const END = asciiBytes('}\n');
  */
 export class GpsdJsonWriter {
   private readonly out = new AsciiBuffer();
-  private readonly head: Uint8Array;
+  /** `{"class":"AIS","device":..,"type":T,"repeat":R,"mmsi":` for each type T and repeat R, at 4T + R. */
+  private readonly heads: readonly Uint8Array[];
+  /** The head up to `"type":`, for the rest printed piece by piece. */
+  private readonly prefix: Uint8Array;
   private readonly scaledKey: Uint8Array;
   private readonly scaled: boolean;
 
   constructor(options: GpsdJsonOptions) {
     const device = options.device ?? 'stdin';
-    this.head = asciiBytes(device === '' ? '{"class":"AIS","type":' : `{"class":"AIS","device":${jsonString(device)},"type":`);
+    const head = device === '' ? '{"class":"AIS","type":' : `{"class":"AIS","device":${jsonString(device)},"type":`;
+    this.prefix = asciiBytes(head);
+    this.heads = Array.from({ length: TYPES * REPEATS }, (_, i) => asciiBytes(`${head}${i >> 2},"repeat":${i & 3},"mmsi":`));
     this.scaled = options.scaled;
     this.scaledKey = asciiBytes(`,"scaled":${options.scaled}`);
   }
@@ -67,16 +75,24 @@ export class GpsdJsonWriter {
     const m = message as unknown as Fields;
     const w = this.out;
     w.reserve(MESSAGE_ROOM);
-    w.raw(this.head);
-    w.int(m.type);
-    w.raw(REPEAT);
-    w.int(m.repeat);
-    w.raw(MMSI);
+    const head = this.heads[m.type * REPEATS + m.repeat];
+    if (head !== undefined && m.repeat < REPEATS) w.raw(head);
+    else this.headOf(m);
     w.int(m.mmsi);
     w.raw(this.scaledKey);
     PRINTERS[m.type as number]?.(m, this.scaled, w);
     if (tag !== undefined) w.ascii(tagBlockJson(tag));
     w.raw(END);
+  }
+
+  /** The head printed piece by piece: for a message object not made by our decoder. */
+  private headOf(m: Fields): void {
+    const w = this.out;
+    w.raw(this.prefix);
+    w.int(m.type);
+    w.raw(REPEAT);
+    w.int(m.repeat);
+    w.raw(MMSI);
   }
 
   /** The lines appended since the last `clear` (a view: copy it before appending more). */

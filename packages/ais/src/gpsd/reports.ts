@@ -8,7 +8,7 @@
  * `"scaled":true|false`, each field with its leading comma, without the
  * closing brace.
  */
-import { asciiBytes, code, codeTable, flagBytes, keyBytes, type AsciiBuffer } from './ascii-buffer.js';
+import { asciiBytes, code, codeTable, flagBytes, joinBytes, keyBytes, type AsciiBuffer } from './ascii-buffer.js';
 import { coded, divided, printFields, quotedDivided, quotedTable, type Fields, type Plan } from './fields.js';
 import { plainLayout } from './plain-layouts.js';
 import { EPFD, EPFD_INVALID, NAV_STATUS, NAVAID_TYPE, NAVAID_TYPE_INVALID, SHIP_TYPE, SHIP_TYPE_INVALID, STATION_TYPE, STATION_TYPE_INVALID } from './legends.js';
@@ -81,6 +81,13 @@ const TO_STERN = codeTable('to_stern', 512);
 const TO_PORT = codeTable('to_port', 64);
 const TO_STARBOARD = codeTable('to_starboard', 64);
 
+// Pieces of the type 1-3 line joined with the key that follows them, so that
+// the commonest line prints in fewer copies.
+const HEADING_THEN_SECOND = codeTable('heading', 512, undefined, undefined, K.second);
+const ACCURACY_THEN_LON = [joinBytes(F.accuracy[0], K.lon), joinBytes(F.accuracy[1], K.lon)] as const;
+/** `,"maneuver":M,"raim":R,"radio":` at 2M + R. */
+const MANEUVER_RAIM_RADIO = Array.from({ length: 8 }, (_, i) => joinBytes(MANEUVER.bytes[i >> 1]!, F.raim[i & 1]!, K.radio));
+
 
 function epfd(m: Fields, w: AsciiBuffer): void {
   code(EPFD_CODE, m.epfd, w);
@@ -127,29 +134,38 @@ const TURN_SCALED: readonly Uint8Array[] = Array.from({ length: 256 }, (_, i) =>
   return asciiBytes(`,"turn":${fixed(rot * rot, 0)}`);
 });
 const TURN_RAW: readonly Uint8Array[] = Array.from({ length: 256 }, (_, i) => asciiBytes(`,"turn":${i - 128}`));
+const TURN_THEN_SPEED = { scaled: TURN_SCALED.map((t) => joinBytes(t, K.speed)), raw: TURN_RAW.map((t) => joinBytes(t, K.speed)) };
 
 /** Types 1-3. Scaled speed: 1023 is not available, 1022 "102.2 knots or more". */
 function positionReportClassA(m: Fields, scaled: boolean, w: AsciiBuffer): void {
   code(STATUS, m.status, w);
-  const turn = (scaled ? TURN_SCALED : TURN_RAW)[m.turn + 128];
+  const turn = (scaled ? TURN_THEN_SPEED.scaled : TURN_THEN_SPEED.raw)[m.turn + 128];
   if (turn !== undefined) w.raw(turn);
   else {
     w.raw(K.turn);
     w.int(m.turn);
+    w.raw(K.speed);
   }
-  w.raw(K.speed);
   if (!scaled) w.int(m.speed);
   else if (m.speed === 1023) w.ascii('"nan"');
   else if (m.speed === 1022) w.ascii('"fast"');
   else w.tenths(m.speed);
-  w.raw(F.accuracy[m.accuracy ? 1 : 0]);
-  position(m, scaled, w);
+  w.raw(ACCURACY_THEN_LON[m.accuracy ? 1 : 0]);
+  if (scaled) w.degrees(m.lon);
+  else w.int(m.lon);
+  w.raw(K.lat);
+  if (scaled) w.degrees(m.lat);
+  else w.int(m.lat);
   tenthsField(K.course, m.course, scaled, w);
-  code(HEADING, m.heading, w);
-  code(SECOND, m.second, w);
-  code(MANEUVER, m.maneuver, w);
-  w.raw(F.raim[m.raim ? 1 : 0]);
-  w.raw(K.radio);
+  code(HEADING_THEN_SECOND, m.heading, w);
+  w.int(m.second);
+  const tail = MANEUVER_RAIM_RADIO[m.maneuver * 2 + (m.raim ? 1 : 0)];
+  if (tail !== undefined) w.raw(tail);
+  else {
+    code(MANEUVER, m.maneuver, w);
+    w.raw(F.raim[m.raim ? 1 : 0]);
+    w.raw(K.radio);
+  }
   w.int(m.radio);
 }
 
