@@ -281,8 +281,9 @@ class TrackEngine implements Engine {
     this.tracks.heard(slot, obs.t);
     let identity = this.tracks.identities[slot];
     if (identity === undefined) identity = this.tracks.identities[slot] = new Identity();
+    const revision = identity.revision;
     const changes = identity.merge(obs);
-    if (changes === 0) return;
+    if (identity.revision === revision) return;
     const sink = this.sink;
     for (const d of this.detectors) d.identity?.(slot, changes, sink);
   }

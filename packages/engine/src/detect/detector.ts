@@ -43,7 +43,11 @@ export interface Detector {
   grow?(capacity: number): void;
   /** A position was appended to the track in `slot`. */
   position?(slot: number, emit: EventSink): void;
-  /** Static data was merged into the identity of the vessel in `slot`; `changes` identifying fields changed. */
+  /**
+   * Static data merged into the identity of the vessel in `slot` gave an
+   * identifying field (name, call sign, IMO, ship type) a new value; `changes`
+   * of them changed from a known value (0: values learned for the first time).
+   */
   identity?(slot: number, changes: number, emit: EventSink): void;
   /** Event time reached `now`: resolve whatever was waiting for a deadline before it. */
   tick?(now: number, emit: EventSink): void;

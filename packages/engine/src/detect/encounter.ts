@@ -93,6 +93,10 @@ const SEARCH_MARGIN_M = 500;
 const PLACE_RECHECK_M = 250;
 const PLACE_REPORT_RANGE_M = 100_000;
 const SLOT_FACTOR = 2 ** 26;
+/** Place states: where a vessel was last checked against anchorages and shore. */
+const UNCHECKED = 0;
+const CLEAR = 1;
+const IN_PORT = 2;
 
 /** Closeness evidence accumulated over a run or an episode. */
 class Evidence {
@@ -192,7 +196,7 @@ class EncounterDetector implements Detector {
   private lastSample = new Float64Array(0);
   private placeLat = new Float64Array(0);
   private placeLon = new Float64Array(0);
-  /** 0 not checked, 1 clear of anchorages and shore, 2 near one or the other. */
+  /** UNCHECKED, CLEAR of anchorages and shore, or IN_PORT: near one or the other. */
   private placeState = new Uint8Array(0);
   private pairCount = new Uint16Array(0);
   private readonly scratch: Evidence;
@@ -214,7 +218,7 @@ class EncounterDetector implements Detector {
 
   open(slot: number): void {
     this.lastSample[slot] = -Infinity;
-    this.placeState[slot] = 0;
+    this.placeState[slot] = UNCHECKED;
     this.pairCount[slot] = 0;
   }
 
@@ -225,6 +229,9 @@ class EncounterDetector implements Detector {
     this.lastSample[a] = t;
     const lat = tracks.lat[a]!;
     const lon = tracks.lon[a]!;
+    // Known to be in port, and still near where that was measured: the first close neighbour
+    // would stop this report anyway, so the neighbour search can be skipped (ports are crowded).
+    if (this.placeState[a] === IN_PORT && this.placeStillHolds(a, lat, lon)) return;
     const n = this.ctx.vessels.near(lat, lon, this.p.maxDistanceM + SEARCH_MARGIN_M, this.neighbours);
     if (n <= 1) return;
     const maxAge = this.p.maxPositionAgeS * 1000;
@@ -281,12 +288,17 @@ class EncounterDetector implements Detector {
     const minShore = shore === undefined ? 0 : this.p.minShoreDistanceM;
     if (minAnchorage === 0 && minShore === 0) return false;
     const state = this.placeState[slot]!;
-    if (state !== 0 && equirectangularMetres(lat, lon, this.placeLat[slot]!, this.placeLon[slot]!) < PLACE_RECHECK_M) return state === 2;
+    if (state !== UNCHECKED && this.placeStillHolds(slot, lat, lon)) return state === IN_PORT;
     const near = (minAnchorage > 0 && anchorages!.nearestMetres(lat, lon, minAnchorage) < minAnchorage) || (minShore > 0 && shore!.distanceMetres(lat, lon, minShore) < minShore);
     this.placeLat[slot] = lat;
     this.placeLon[slot] = lon;
-    this.placeState[slot] = near ? 2 : 1;
+    this.placeState[slot] = near ? IN_PORT : CLEAR;
     return near;
+  }
+
+  /** Whether the vessel is still close enough to where its place was last checked for that answer to stand. */
+  private placeStillHolds(slot: number, lat: number, lon: number): boolean {
+    return equirectangularMetres(lat, lon, this.placeLat[slot]!, this.placeLon[slot]!) < PLACE_RECHECK_M;
   }
 
   private sample(a: number, b: number, t: number, distance: number, lat: number, lon: number, sogA: number, sogB: number, emit: EventSink): void {

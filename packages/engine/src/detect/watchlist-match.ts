@@ -78,6 +78,12 @@ interface Match {
 
 class WatchlistMatchDetector implements Detector {
   private readonly minNameLength: number;
+  /**
+   * Per slot: 1 when the next position must look the vessel up (it is new, or
+   * its name or number changed since the last look). Everything else that
+   * `examine` reads changes only then, so other positions skip it.
+   */
+  private due = new Uint8Array(0);
   private mmsiChecked = new Uint8Array(0);
   private imoChecked = new Float64Array(0);
   private nameChecked: string[] = [];
@@ -93,11 +99,13 @@ class WatchlistMatchDetector implements Detector {
   }
 
   grow(capacity: number): void {
+    this.due = resize(this.due, capacity);
     this.mmsiChecked = resize(this.mmsiChecked, capacity);
     this.imoChecked = resize(this.imoChecked, capacity);
   }
 
   open(slot: number): void {
+    this.due[slot] = 1;
     this.mmsiChecked[slot] = 0;
     this.imoChecked[slot] = NaN;
     this.nameChecked[slot] = '';
@@ -105,13 +113,18 @@ class WatchlistMatchDetector implements Detector {
   }
 
   position(slot: number, emit: EventSink): void {
+    if (this.due[slot] === 0) return;
     this.examine(slot, this.ctx.tracks.lastT[slot]!, emit);
   }
 
-  identity(slot: number, _changes: number, emit: EventSink): void {
+  identity(slot: number, changes: number, emit: EventSink): void {
     const tracks = this.ctx.tracks;
-    // Matches are placed at a position: before the first one, the first position examines.
-    if (tracks.positions[slot] === 0) return;
+    // A value learned for the first time is looked up at the next position; so is any
+    // before the first position, since matches are placed at one.
+    if (changes === 0 || tracks.positions[slot] === 0) {
+      this.due[slot] = 1;
+      return;
+    }
     this.examine(slot, tracks.identities[slot]?.lastT ?? tracks.heardT[slot]!, emit);
   }
 
@@ -127,6 +140,7 @@ class WatchlistMatchDetector implements Detector {
 
   /** Looks up what is new about the vessel; emits new or grown matches. */
   private examine(slot: number, t: number, emit: EventSink): void {
+    this.due[slot] = 0;
     const tracks = this.ctx.tracks;
     const list = this.list;
     if (this.mmsiChecked[slot] === 0) {

@@ -47,6 +47,12 @@ export class Identity {
   readonly changes: IdentityChange[] = [];
   /** Changes ever seen, including those dropped from `changes`. */
   changeCount = 0;
+  /**
+   * Bumped whenever an identifying field takes a new value, the first one
+   * learned included: what a detector that looks vessels up by name or
+   * number watches, so that it need not look at every position.
+   */
+  revision = 0;
 
   /**
    * Merges what `obs` carries; returns the number of identifying fields that
@@ -72,6 +78,7 @@ export class Identity {
 
   /** Records a change; the first value learned is not a change and is not recorded. */
   private note(t: number, field: IdentityField, from: string | number, to: string | number): number {
+    this.revision++;
     if (from === '' || (typeof from === 'number' && Number.isNaN(from))) return 0;
     if (this.changes.length === IDENTITY_HISTORY_LIMIT) this.changes.shift();
     this.changes.push({ t, field, from, to });
