@@ -209,15 +209,15 @@ class TrackEngine implements Engine {
     return {
       mmsi,
       facts: mmsiFacts(mmsi),
-      t: t.lastT[slot]!,
-      lat: t.lat[slot]!,
-      lon: t.lon[slot]!,
-      sog: t.sog[slot]!,
-      cog: t.cog[slot]!,
-      heading: t.heading[slot]!,
-      navStatus: t.navStatus[slot]!,
+      t: t.lastT(slot),
+      lat: t.lat(slot),
+      lon: t.lon(slot),
+      sog: t.sog(slot),
+      cog: t.cog(slot),
+      heading: t.heading(slot),
+      navStatus: t.navStatus(slot),
       source: t.lastSource(slot),
-      positions: t.positions[slot]!,
+      positions: t.positions(slot),
       history: t.history(slot),
       identity:
         id === undefined
@@ -262,7 +262,7 @@ class TrackEngine implements Engine {
     const tracks = this.tracks;
     const slot = this.slotFor(obs.mmsi, obs.t);
     // Released in time order, so a repeat sits right after the original.
-    if (tracks.lastT[slot] === obs.t && tracks.lat[slot] === obs.lat && tracks.lon[slot] === obs.lon) {
+    if (tracks.lastT(slot) === obs.t && tracks.lat(slot) === obs.lat && tracks.lon(slot) === obs.lon) {
       this.counts.duplicates++;
       return;
     }
@@ -294,7 +294,7 @@ class TrackEngine implements Engine {
     const tracks = this.tracks;
     const before = now - this.evictAfterMs;
     for (let slot = 0; slot < tracks.highWater; slot++) {
-      if (tracks.live[slot] === 1 && tracks.heardT[slot]! < before) this.evict(slot, now);
+      if (tracks.live[slot] === 1 && tracks.heardT(slot) < before) this.evict(slot, now);
     }
   }
 

@@ -106,12 +106,12 @@ class AisGapDetector implements Detector {
 
   position(slot: number, emit: EventSink): void {
     const tracks = this.ctx.tracks;
-    const t = tracks.lastT[slot]!;
-    const lat = tracks.lat[slot]!;
-    const lon = tracks.lon[slot]!;
-    const prevT = tracks.prevT[slot]!;
+    const t = tracks.lastT(slot);
+    const lat = tracks.lat(slot);
+    const lon = tracks.lon(slot);
+    const prevT = tracks.prevT(slot);
     // Judge before marking: this report must not count as reception during its own gap.
-    if (t - prevT >= this.minGapMs) this.judge(slot, prevT, tracks.prevLat[slot]!, tracks.prevLon[slot]!, t, lat, lon, emit);
+    if (t - prevT >= this.minGapMs) this.judge(slot, prevT, tracks.prevLat(slot), tracks.prevLon(slot), t, lat, lon, emit);
     const map = this.map;
     const bucket = map.bucketOf(t);
     const cell = map.cellOf(lat, lon);
@@ -140,10 +140,10 @@ class AisGapDetector implements Detector {
   /** A vessel silent since its last position and not back by `now`. */
   private openGap(slot: number, now: number, emit: EventSink): void {
     const tracks = this.ctx.tracks;
-    const lastT = tracks.lastT[slot]!;
+    const lastT = tracks.lastT(slot);
     if (!(now - lastT >= this.minGapMs)) return;
-    const lat = tracks.lat[slot]!;
-    const lon = tracks.lon[slot]!;
+    const lat = tracks.lat(slot);
+    const lon = tracks.lon(slot);
     if (this.inshore(lat, lon)) return;
     const evidence = this.evidence(lat, lon, lastT, now, this.lastCoverage);
     if (!this.good(evidence)) return;
@@ -157,7 +157,7 @@ class AisGapDetector implements Detector {
       reception: { last: { ...evidence }, next: null },
       lastShoreM: this.shoreMetres(lat, lon),
     };
-    emit(makeEvent('ais_gap', this.ctx.profile, [tracks.mmsi[slot]!], lastT, now, lat, lon, true, details));
+    emit(makeEvent('ais_gap', this.ctx.profile, [tracks.mmsi(slot)], lastT, now, lat, lon, true, details));
   }
 
   private judge(slot: number, t0: number, lat0: number, lon0: number, t1: number, lat1: number, lon1: number, emit: EventSink): void {
@@ -178,7 +178,7 @@ class AisGapDetector implements Detector {
       reception: { last: { ...last }, next: { ...next } },
       lastShoreM: this.shoreMetres(lat0, lon0),
     };
-    emit(makeEvent('ais_gap', this.ctx.profile, [this.ctx.tracks.mmsi[slot]!], t0, t1, lat0, lon0, false, details));
+    emit(makeEvent('ais_gap', this.ctx.profile, [this.ctx.tracks.mmsi(slot)], t0, t1, lat0, lon0, false, details));
   }
 
   /** Reception near a position over the whole buckets strictly inside (t0, t1). */

@@ -224,11 +224,11 @@ class EncounterDetector implements Detector {
 
   position(a: number, emit: EventSink): void {
     const tracks = this.ctx.tracks;
-    const t = tracks.lastT[a]!;
+    const t = tracks.lastT(a);
     if (t - this.lastSample[a]! < this.p.sampleIntervalS * 1000) return;
     this.lastSample[a] = t;
-    const lat = tracks.lat[a]!;
-    const lon = tracks.lon[a]!;
+    const lat = tracks.lat(a);
+    const lon = tracks.lon(a);
     // Known to be in port, and still near where that was measured: the first close neighbour
     // would stop this report anyway, so the neighbour search can be skipped (ports are crowded).
     if (this.placeState[a] === IN_PORT && this.placeStillHolds(a, lat, lon)) return;
@@ -239,12 +239,12 @@ class EncounterDetector implements Detector {
     for (let i = 0; i < n; i++) {
       const b = this.neighbours[i]!;
       if (b === a) continue;
-      const age = t - tracks.lastT[b]!;
+      const age = t - tracks.lastT(b);
       if (!(age <= maxAge)) continue;
-      let blat = tracks.lat[b]!;
-      let blon = tracks.lon[b]!;
-      const bsog = tracks.sog[b]!;
-      const bcog = tracks.cog[b]!;
+      let blat = tracks.lat(b);
+      let blon = tracks.lon(b);
+      const bsog = tracks.sog(b);
+      const bcog = tracks.cog(b);
       if (age > 0 && bsog > 0 && !Number.isNaN(bcog)) {
         // Dead-reckon the neighbour to this report's time (short range: flat Earth is enough).
         const metres = bsog * METRES_PER_SECOND_PER_KNOT * (age / 1000);
@@ -256,7 +256,7 @@ class EncounterDetector implements Detector {
       if (distance > this.p.maxDistanceM) continue;
       inPort ??= this.inPort(a, lat, lon);
       if (inPort) return;
-      this.sample(a, b, t, distance, (lat + blat) / 2, lon + wrapDegrees(blon - lon) / 2, tracks.sog[a]!, bsog, emit);
+      this.sample(a, b, t, distance, (lat + blat) / 2, lon + wrapDegrees(blon - lon) / 2, tracks.sog(a), bsog, emit);
     }
   }
 
@@ -308,7 +308,7 @@ class EncounterDetector implements Detector {
     let pair = this.pairs.get(key);
     if (pair === undefined) {
       const tracks = this.ctx.tracks;
-      pair = new Pair(lo, hi, tracks.mmsi[lo]!, tracks.mmsi[hi]!, this.thresholdKn);
+      pair = new Pair(lo, hi, tracks.mmsi(lo), tracks.mmsi(hi), this.thresholdKn);
       pair.refLon = lon;
       this.pairs.set(key, pair);
       this.pairCount[lo]!++;
@@ -320,8 +320,8 @@ class EncounterDetector implements Detector {
       pair.runStart = t;
       pair.run.clear();
       // Counters include the reports that made this sample: count them in.
-      pair.runFrom[0] = this.ctx.tracks.positions[pair.a]! - 1;
-      pair.runFrom[1] = this.ctx.tracks.positions[pair.b]! - 1;
+      pair.runFrom[0] = this.ctx.tracks.positions(pair.a) - 1;
+      pair.runFrom[1] = this.ctx.tracks.positions(pair.b) - 1;
     }
     pair.runLast = t;
     const run = pair.run;
@@ -338,8 +338,8 @@ class EncounterDetector implements Detector {
   private qualify(pair: Pair, t: number, emit: EventSink): void {
     pair.qualified.copyFrom(pair.run);
     pair.qualifiedEnd = t;
-    pair.qualifiedTo[0] = this.ctx.tracks.positions[pair.a]!;
-    pair.qualifiedTo[1] = this.ctx.tracks.positions[pair.b]!;
+    pair.qualifiedTo[0] = this.ctx.tracks.positions(pair.a);
+    pair.qualifiedTo[1] = this.ctx.tracks.positions(pair.b);
     if (pair.runInEpisode) return;
     pair.runInEpisode = true;
     if (pair.inEpisode) return; // a later run merging into the episode already announced

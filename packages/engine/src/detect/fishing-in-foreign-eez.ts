@@ -104,13 +104,13 @@ class FishingInForeignEezDetector implements Detector {
   open(slot: number): void {
     this.lookup.open(slot);
     this.runs.clear(slot);
-    this.flags[slot] = flagIsoOf(this.ctx.tracks.mmsi[slot]!) ?? '';
+    this.flags[slot] = flagIsoOf(this.ctx.tracks.mmsi(slot)) ?? '';
   }
 
   position(slot: number, emit: EventSink): void {
     const tracks = this.ctx.tracks;
-    const t = tracks.lastT[slot]!;
-    const prevT = tracks.prevT[slot]!;
+    const t = tracks.lastT(slot);
+    const prevT = tracks.prevT(slot);
     const runs = this.runs.of(slot);
     for (let i = runs.length - 1; i >= 0; i--) this.resolve(runs[i]!, t, prevT, emit);
     const flag = this.flags[slot] ?? '';
@@ -132,11 +132,11 @@ class FishingInForeignEezDetector implements Detector {
   }
 
   tick(now: number, emit: EventSink): void {
-    const lastT = this.ctx.tracks.lastT;
+    const tracks = this.ctx.tracks;
     const active = this.runs.active;
     for (let i = active.length - 1; i >= 0; i--) {
       const run = active[i]!;
-      this.resolve(run, now, lastT[run.slot]!, emit);
+      this.resolve(run, now, tracks.lastT(run.slot), emit);
     }
   }
 
@@ -158,20 +158,20 @@ class FishingInForeignEezDetector implements Detector {
 
   private speedOf(slot: number): number {
     const tracks = this.ctx.tracks;
-    const sog = tracks.sog[slot]!;
+    const sog = tracks.sog(slot);
     if (!Number.isNaN(sog)) return sog;
-    const dt = (tracks.lastT[slot]! - tracks.prevT[slot]!) / 1000;
+    const dt = (tracks.lastT(slot) - tracks.prevT(slot)) / 1000;
     if (!(dt > 0)) return NaN;
-    return equirectangularMetres(tracks.prevLat[slot]!, tracks.prevLon[slot]!, tracks.lat[slot]!, tracks.lon[slot]!) / dt / METRES_PER_SECOND_PER_KNOT;
+    return equirectangularMetres(tracks.prevLat(slot), tracks.prevLon(slot), tracks.lat(slot), tracks.lon(slot)) / dt / METRES_PER_SECOND_PER_KNOT;
   }
 
   private begin(slot: number, zone: number): Run {
     const tracks = this.ctx.tracks;
     const run = this.runs.open(slot);
     run.zone = zone;
-    run.start = tracks.lastT[slot]!;
-    run.startLat = tracks.lat[slot]!;
-    run.startLon = tracks.lon[slot]!;
+    run.start = tracks.lastT(slot);
+    run.startLat = tracks.lat(slot);
+    run.startLon = tracks.lon(slot);
     run.lastT = NaN;
     run.breakSince = NaN;
     run.fishingS = 0;
@@ -185,8 +185,8 @@ class FishingInForeignEezDetector implements Detector {
   /** A fishing report inside the run's zone. */
   private fish(run: Run, t: number, prevT: number, speed: number, emit: EventSink): void {
     const tracks = this.ctx.tracks;
-    const lat = tracks.lat[run.slot]!;
-    const lon = tracks.lon[run.slot]!;
+    const lat = tracks.lat(run.slot);
+    const lon = tracks.lon(run.slot);
     if (prevT === run.lastT) run.fishingS += (t - prevT) / 1000;
     run.breakSince = NaN;
     run.lastT = t;
@@ -208,7 +208,7 @@ class FishingInForeignEezDetector implements Detector {
 
   private event(run: Run, open: boolean): FishingInForeignEezEvent {
     const tracks = this.ctx.tracks;
-    const mmsi = tracks.mmsi[run.slot]!;
+    const mmsi = tracks.mmsi(run.slot);
     const mid = midOf(mmsi);
     const zone = this.lookup.layer.zones[run.zone]!;
     const n = run.speeds.n;

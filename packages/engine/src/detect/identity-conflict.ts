@@ -102,7 +102,7 @@ class IdentityConflictDetector implements Detector {
   position(slot: number, emit: EventSink): void {
     const tracks = this.ctx.tracks;
     const branches = this.ctx.branches;
-    const t = tracks.lastT[slot]!;
+    const t = tracks.lastT(slot);
     const verdict = branches.verdict[slot]!;
     const k = branches.current[slot]!;
     const i = slot * 2;
@@ -114,13 +114,13 @@ class IdentityConflictDetector implements Detector {
       this.start[slot] = t;
       this.switches[slot] = 0;
       this.separation[slot] = branches.jumpMetres[slot]!;
-      this.place(i + 1 - k, tracks.prevT[slot]!, tracks.prevLat[slot]!, tracks.prevLon[slot]!, 1);
-      this.place(i + k, t, tracks.lat[slot]!, tracks.lon[slot]!, 1);
+      this.place(i + 1 - k, tracks.prevT(slot), tracks.prevLat(slot), tracks.prevLon(slot), 1);
+      this.place(i + k, t, tracks.lat(slot), tracks.lon(slot), 1);
       this.latest[slot] = k;
       return;
     }
     // A jump to a third place replaces the place of this branch.
-    this.place(i + k, t, tracks.lat[slot]!, tracks.lon[slot]!, verdict === Verdict.JUMP ? 1 : this.reports[i + k]! + 1);
+    this.place(i + k, t, tracks.lat(slot), tracks.lon(slot), verdict === Verdict.JUMP ? 1 : this.reports[i + k]! + 1);
     this.latest[slot] = k;
     if (verdict === Verdict.SAME) return;
     this.switches[slot]!++;
@@ -166,7 +166,7 @@ class IdentityConflictDetector implements Detector {
 
   private event(slot: number, open: boolean): IdentityConflictEvent {
     const tracks = this.ctx.tracks;
-    const mmsi = tracks.mmsi[slot]!;
+    const mmsi = tracks.mmsi(slot);
     const i = slot * 2;
     const place = (k: number): ConflictPlace => ({
       lat: round(this.placeLat[i + k]!, 6),

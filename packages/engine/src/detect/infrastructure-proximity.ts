@@ -142,10 +142,10 @@ class InfrastructureProximityDetector implements Detector {
 
   position(slot: number, emit: EventSink): void {
     const tracks = this.ctx.tracks;
-    const t = tracks.lastT[slot]!;
-    const lat = tracks.lat[slot]!;
-    const lon = tracks.lon[slot]!;
-    const prevT = tracks.prevT[slot]!;
+    const t = tracks.lastT(slot);
+    const lat = tracks.lat(slot);
+    const lon = tracks.lon(slot);
+    const prevT = tracks.prevT(slot);
     const speed = this.speedOf(slot);
     const episodes = this.episodes.of(slot);
     for (let i = episodes.length - 1; i >= 0; i--) this.resolve(episodes[i]!, t, prevT, emit);
@@ -174,17 +174,17 @@ class InfrastructureProximityDetector implements Detector {
   }
 
   tick(now: number, emit: EventSink): void {
-    const lastT = this.ctx.tracks.lastT;
+    const tracks = this.ctx.tracks;
     const active = this.episodes.active;
     for (let i = active.length - 1; i >= 0; i--) {
       const ep = active[i]!;
-      this.resolve(ep, now, lastT[ep.slot]!, emit);
+      this.resolve(ep, now, tracks.lastT(ep.slot), emit);
     }
   }
 
   evict(slot: number, now: number, emit: EventSink): void {
     const episodes = this.episodes.of(slot);
-    const lastT = this.ctx.tracks.lastT[slot]!;
+    const lastT = this.ctx.tracks.lastT(slot);
     for (let i = episodes.length - 1; i >= 0; i--) {
       const ep = episodes[i]!;
       this.resolve(ep, now, lastT, emit);
@@ -193,11 +193,11 @@ class InfrastructureProximityDetector implements Detector {
   }
 
   finish(now: number, emit: EventSink): void {
-    const lastT = this.ctx.tracks.lastT;
+    const tracks = this.ctx.tracks;
     const active = this.episodes.active;
     for (let i = active.length - 1; i >= 0; i--) {
       const ep = active[i]!;
-      this.resolve(ep, now, lastT[ep.slot]!, emit);
+      this.resolve(ep, now, tracks.lastT(ep.slot), emit);
       if (ep.at >= 0) this.end(ep, emit);
     }
   }
@@ -205,11 +205,11 @@ class InfrastructureProximityDetector implements Detector {
   /** Reported speed, or the speed implied by the move from the previous report. */
   private speedOf(slot: number): number {
     const tracks = this.ctx.tracks;
-    const sog = tracks.sog[slot]!;
+    const sog = tracks.sog(slot);
     if (!Number.isNaN(sog)) return sog;
-    const dt = (tracks.lastT[slot]! - tracks.prevT[slot]!) / 1000;
+    const dt = (tracks.lastT(slot) - tracks.prevT(slot)) / 1000;
     if (!(dt > 0)) return NaN;
-    return equirectangularMetres(tracks.prevLat[slot]!, tracks.prevLon[slot]!, tracks.lat[slot]!, tracks.lon[slot]!) / dt / METRES_PER_SECOND_PER_KNOT;
+    return equirectangularMetres(tracks.prevLat(slot), tracks.prevLon(slot), tracks.lat(slot), tracks.lon(slot)) / dt / METRES_PER_SECOND_PER_KNOT;
   }
 
   private updateRecent(slot: number, t: number, speed: number): void {
@@ -248,7 +248,7 @@ class InfrastructureProximityDetector implements Detector {
     const slot = ep.slot;
     if (prevT === ep.lastInT && t - prevT >= this.gapMs) ep.noteGap(prevT, t, true, true);
     const metres = this.layer.distanceMetres(ep.asset, lat, lon, this.layer.assets[ep.asset]!.corridorM * 2);
-    ep.sample(t, lat, lon, prevT, speed, tracks.cog[slot]!, tracks.navStatus[slot]!, metres, this.gapMs, this.p);
+    ep.sample(t, lat, lon, prevT, speed, tracks.cog(slot), tracks.navStatus(slot), metres, this.gapMs, this.p);
     this.judge(ep, emit);
   }
 
@@ -290,7 +290,7 @@ class InfrastructureProximityDetector implements Detector {
       gap: { startsInside: ep.gapStart, endsInside: ep.gapEnd, longestS: ep.longestGapS },
     };
     const key = this.layer.assets[ep.asset]!.id;
-    const mmsi = this.ctx.tracks.mmsi[ep.slot]!;
+    const mmsi = this.ctx.tracks.mmsi(ep.slot);
     return keyedEvent('infrastructure_proximity', key, this.ctx.profile, [mmsi], ep.start, ep.lastInT, ep.closestLat, ep.closestLon, open, details);
   }
 }

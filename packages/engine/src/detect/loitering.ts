@@ -120,16 +120,16 @@ class LoiteringDetector implements Detector {
 
   position(slot: number, emit: EventSink): void {
     const tracks = this.ctx.tracks;
-    const t = tracks.lastT[slot]!;
-    const lat = tracks.lat[slot]!;
-    const lon = tracks.lon[slot]!;
-    const prevT = tracks.prevT[slot]!;
+    const t = tracks.lastT(slot);
+    const lat = tracks.lat(slot);
+    const lon = tracks.lon(slot);
+    const prevT = tracks.prevT(slot);
     if (this.state[slot] !== IDLE) this.resolve(slot, t, prevT, emit);
     const dt = Number.isNaN(prevT) ? 0 : (t - prevT) / 1000;
-    let speed = tracks.sog[slot]!;
+    let speed = tracks.sog(slot);
     if (Number.isNaN(speed)) {
       if (!(dt > 0)) return; // no reported speed and none implied: nothing to judge
-      speed = equirectangularMetres(tracks.prevLat[slot]!, tracks.prevLon[slot]!, lat, lon) / dt / KNOT_MPS;
+      speed = equirectangularMetres(tracks.prevLat(slot), tracks.prevLon(slot), lat, lon) / dt / KNOT_MPS;
     }
     const slow = speed < this.p.slowSpeedKn;
     if (this.state[slot] === IDLE) {
@@ -164,8 +164,8 @@ class LoiteringDetector implements Detector {
   tick(now: number, emit: EventSink): void {
     if (this.active === 0) return;
     const high = this.ctx.tracks.highWater;
-    const lastT = this.ctx.tracks.lastT;
-    for (let slot = 0; slot < high; slot++) if (this.state[slot] !== IDLE) this.resolve(slot, now, lastT[slot]!, emit);
+    const tracks = this.ctx.tracks;
+    for (let slot = 0; slot < high; slot++) if (this.state[slot] !== IDLE) this.resolve(slot, now, tracks.lastT(slot), emit);
   }
 
   evict(slot: number, _now: number, emit: EventSink): void {
@@ -259,7 +259,7 @@ class LoiteringDetector implements Detector {
       nearestAnchorageM: Number.isFinite(nearest) ? Math.round(nearest) : null,
       nearestShoreM: Number.isFinite(shoreM) ? Math.round(shoreM) : null,
     };
-    return makeEvent('loitering', this.ctx.profile, [this.ctx.tracks.mmsi[slot]!], start, end, lat, lon, open, details);
+    return makeEvent('loitering', this.ctx.profile, [this.ctx.tracks.mmsi(slot)], start, end, lat, lon, open, details);
   }
 }
 

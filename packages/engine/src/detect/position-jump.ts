@@ -89,7 +89,7 @@ class PositionJumpDetector implements Detector {
   position(slot: number, emit: EventSink): void {
     const tracks = this.ctx.tracks;
     const branches = this.ctx.branches;
-    const t = tracks.lastT[slot]!;
+    const t = tracks.lastT(slot);
     const verdict = branches.verdict[slot]!;
     if (!Number.isNaN(this.fromT[slot]!)) {
       // A deadline passed before this report, or a third place: the watched jump is settled first.
@@ -102,17 +102,17 @@ class PositionJumpDetector implements Detector {
       }
     }
     if (verdict !== Verdict.JUMP) return;
-    this.fromT[slot] = tracks.prevT[slot]!;
-    this.fromLat[slot] = tracks.prevLat[slot]!;
-    this.fromLon[slot] = tracks.prevLon[slot]!;
+    this.fromT[slot] = tracks.prevT(slot);
+    this.fromLat[slot] = tracks.prevLat(slot);
+    this.fromLon[slot] = tracks.prevLon(slot);
     this.toT[slot] = t;
-    this.toLat[slot] = tracks.lat[slot]!;
-    this.toLon[slot] = tracks.lon[slot]!;
+    this.toLat[slot] = tracks.lat(slot);
+    this.toLon[slot] = tracks.lon(slot);
     this.metres[slot] = branches.jumpMetres[slot]!;
     this.speedKn[slot] = branches.jumpSpeedKn[slot]!;
     this.returns[slot] = 0;
     this.newBranch[slot] = branches.current[slot]!;
-    this.lastOld[slot] = tracks.prevT[slot]!;
+    this.lastOld[slot] = tracks.prevT(slot);
     this.lastNew[slot] = t;
     this.watching++;
   }
@@ -141,7 +141,7 @@ class PositionJumpDetector implements Detector {
   private settle(slot: number, emit: EventSink): void {
     const returns = this.returns[slot]!;
     if (returns <= this.p.maxReturns) {
-      const mmsi = this.ctx.tracks.mmsi[slot]!;
+      const mmsi = this.ctx.tracks.mmsi(slot);
       const tp = this.ctx.trackParams;
       const details: PositionJumpDetails = {
         thresholds: { maxSpeedKn: tp.maxSpeedKn, minJumpM: tp.minJumpM, branchTtlS: tp.branchTtlS, maxReturns: this.p.maxReturns },

@@ -114,18 +114,18 @@ class WatchlistMatchDetector implements Detector {
 
   position(slot: number, emit: EventSink): void {
     if (this.due[slot] === 0) return;
-    this.examine(slot, this.ctx.tracks.lastT[slot]!, emit);
+    this.examine(slot, this.ctx.tracks.lastT(slot), emit);
   }
 
   identity(slot: number, changes: number, emit: EventSink): void {
     const tracks = this.ctx.tracks;
     // A value learned for the first time is looked up at the next position; so is any
     // before the first position, since matches are placed at one.
-    if (changes === 0 || tracks.positions[slot] === 0) {
+    if (changes === 0 || tracks.positions(slot) === 0) {
       this.due[slot] = 1;
       return;
     }
-    this.examine(slot, tracks.identities[slot]?.lastT ?? tracks.heardT[slot]!, emit);
+    this.examine(slot, tracks.identities[slot]?.lastT ?? tracks.heardT(slot), emit);
   }
 
   evict(slot: number, _now: number, emit: EventSink): void {
@@ -145,7 +145,7 @@ class WatchlistMatchDetector implements Detector {
     const list = this.list;
     if (this.mmsiChecked[slot] === 0) {
       this.mmsiChecked[slot] = 1;
-      for (const e of list.byMmsi(tracks.mmsi[slot]!)) this.note(slot, e, BY_MMSI, t);
+      for (const e of list.byMmsi(tracks.mmsi(slot))) this.note(slot, e, BY_MMSI, t);
     }
     const identity = tracks.identities[slot];
     if (identity !== undefined) {
@@ -190,7 +190,7 @@ class WatchlistMatchDetector implements Detector {
     let m = matches.find((x) => x.entry === e);
     if (m === undefined) {
       const tracks = this.ctx.tracks;
-      m = { entry: e, t, lat: tracks.lat[slot]!, lon: tracks.lon[slot]!, by: 0, shownBy: 0, shownName: '' };
+      m = { entry: e, t, lat: tracks.lat(slot), lon: tracks.lon(slot), by: 0, shownBy: 0, shownName: '' };
       matches.push(m);
     }
     m.by |= field;
@@ -199,7 +199,7 @@ class WatchlistMatchDetector implements Detector {
   private close(slot: number, emit: EventSink): void {
     const matches = this.matches[slot];
     if (matches === undefined) return;
-    const end = this.ctx.tracks.heardT[slot]!;
+    const end = this.ctx.tracks.heardT(slot);
     for (const m of matches) emit(this.event(slot, m, end, false));
     this.matches[slot] = undefined;
     this.matched--;
@@ -211,7 +211,7 @@ class WatchlistMatchDetector implements Detector {
     const identity = tracks.identities[slot];
     const name = identity === undefined || identity.name === '' ? null : identity.name;
     const imo = identity === undefined || Number.isNaN(identity.imo) ? null : identity.imo;
-    const mmsi = tracks.mmsi[slot]!;
+    const mmsi = tracks.mmsi(slot);
     const disagreeing: WatchlistField[] = [];
     if (listed.imo !== null && imo !== null && imo !== listed.imo) disagreeing.push('imo');
     if (listed.mmsi !== null && listed.mmsi !== mmsi) disagreeing.push('mmsi');
@@ -227,8 +227,8 @@ class WatchlistMatchDetector implements Detector {
       previousNames: identity === undefined ? [] : identity.changes.filter((c) => c.field === IdentityField.NAME).map((c) => String(c.from)),
       matched: eventPoint(m.t, m.lat, m.lon),
     };
-    const lat = tracks.lat[slot]!;
-    const lon = tracks.lon[slot]!;
+    const lat = tracks.lat(slot);
+    const lon = tracks.lon(slot);
     return keyedEvent('watchlist_match', details.entry.id, this.ctx.profile, [mmsi], m.t, Math.max(end, m.t), lat, lon, open, details);
   }
 }

@@ -151,7 +151,7 @@ export class ZoneMembership {
   /** Judges the vessel's latest position (once, however many detectors ask), queueing confirmed crossings. */
   update(slot: number): void {
     const tracks = this.tracks;
-    const positions = tracks.positions[slot]!;
+    const positions = tracks.positions(slot);
     if (this.stamp[slot] === positions) return;
     this.stamp[slot] = positions;
     const lookup = this.lookup;
@@ -207,7 +207,7 @@ export class ZoneMembership {
     if (firstSighting) {
       this.side[r] = INSIDE;
       this.entrySeen[r] = 0;
-      this.enteredT[r] = this.tracks.lastT[slot]!;
+      this.enteredT[r] = this.tracks.lastT(slot);
       this.insidePositions[r] = 1;
       return;
     }
@@ -219,20 +219,20 @@ export class ZoneMembership {
   private extendRun(slot: number, r: number): void {
     const t = this.tracks;
     if (this.pending[r]! === 0) {
-      this.runT[r] = t.lastT[slot]!;
-      this.runLat[r] = t.lat[slot]!;
-      this.runLon[r] = t.lon[slot]!;
-      this.runSog[r] = t.sog[slot]!;
-      this.runCog[r] = t.cog[slot]!;
-      this.beforeT[r] = t.prevT[slot]!;
-      this.beforeLat[r] = t.prevLat[slot]!;
-      this.beforeLon[r] = t.prevLon[slot]!;
+      this.runT[r] = t.lastT(slot);
+      this.runLat[r] = t.lat(slot);
+      this.runLon[r] = t.lon(slot);
+      this.runSog[r] = t.sog(slot);
+      this.runCog[r] = t.cog(slot);
+      this.beforeT[r] = t.prevT(slot);
+      this.beforeLat[r] = t.prevLat(slot);
+      this.beforeLon[r] = t.prevLon(slot);
     }
     this.pending[r]!++;
   }
 
   private confirmed(slot: number, r: number): boolean {
-    return this.pending[r]! >= this.thresholds.confirmPositions && this.tracks.lastT[slot]! - this.runT[r]! >= this.confirmMs;
+    return this.pending[r]! >= this.thresholds.confirmPositions && this.tracks.lastT(slot) - this.runT[r]! >= this.confirmMs;
   }
 
   private hasRecord(slot: number, z: number): boolean {
@@ -241,7 +241,7 @@ export class ZoneMembership {
   }
 
   private entryEvent(slot: number, r: number): ZoneEntryEvent {
-    const mmsi = this.tracks.mmsi[slot]!;
+    const mmsi = this.tracks.mmsi(slot);
     const details: ZoneEntryDetails = {
       zone: { ...this.layer.zones[this.zone[r]!]! },
       thresholds: this.thresholds,
@@ -252,11 +252,11 @@ export class ZoneMembership {
       positions: this.insidePositions[r]!,
       flag: flagIsoOf(mmsi) ?? null,
     };
-    return keyedEvent('zone_entry', details.zone.id, this.profile, [mmsi], this.runT[r]!, this.tracks.lastT[slot]!, this.runLat[r]!, this.runLon[r]!, false, details);
+    return keyedEvent('zone_entry', details.zone.id, this.profile, [mmsi], this.runT[r]!, this.tracks.lastT(slot), this.runLat[r]!, this.runLon[r]!, false, details);
   }
 
   private exitEvent(slot: number, r: number): ZoneExitEvent {
-    const mmsi = this.tracks.mmsi[slot]!;
+    const mmsi = this.tracks.mmsi(slot);
     const seen = this.entrySeen[r] === 1;
     const details: ZoneExitDetails = {
       zone: { ...this.layer.zones[this.zone[r]!]! },
@@ -271,7 +271,7 @@ export class ZoneMembership {
       courseDeg: orNull(this.runCog[r]!, 1),
       flag: flagIsoOf(mmsi) ?? null,
     };
-    return keyedEvent('zone_exit', details.zone.id, this.profile, [mmsi], this.runT[r]!, this.tracks.lastT[slot]!, this.runLat[r]!, this.runLon[r]!, false, details);
+    return keyedEvent('zone_exit', details.zone.id, this.profile, [mmsi], this.runT[r]!, this.tracks.lastT(slot), this.runLat[r]!, this.runLon[r]!, false, details);
   }
 
   private claim(): number {

@@ -64,11 +64,11 @@ export class ZoneLookup {
 
   /** How many zones contain the latest position of the vessel in `slot` (looked up on the first call for that position). */
   at(slot: number): number {
-    const positions = this.tracks.positions[slot]!;
+    const positions = this.tracks.positions(slot);
     if (this.stamp[slot] === positions) return this.count[slot]!;
     this.stamp[slot] = positions;
-    const lat = this.tracks.lat[slot]!;
-    const lon = this.tracks.lon[slot]!;
+    const lat = this.tracks.lat(slot);
+    const lon = this.tracks.lon(slot);
     if (equirectangularMetres(this.lookedLat[slot]!, this.lookedLon[slot]!, lat, lon) < ZONE_LOOKUP_SKIP_M) return this.count[slot]!;
     this.lookedLat[slot] = lat;
     this.lookedLon[slot] = lon;

@@ -1,14 +1,22 @@
 /**
- * Tracks: every vessel's live state, one slot per vessel, in typed-array columns.
+ * Tracks: every vessel's live state, one slot per vessel, in typed arrays.
  *
- * Columns instead of objects keep the state of hundreds of thousands of
+ * Typed arrays instead of objects keep the state of hundreds of thousands of
  * vessels compact and the per-message work to a few array writes. Each slot
  * holds the last position, the one before it, the time last heard, a ring
  * buffer of the last `historyLength` positions and (once the vessel has sent
  * static data) an {@link Identity}. Slots of evicted vessels are reused.
  *
+ * The fields a position reads and writes sit side by side in one record per
+ * slot (sixteen float64, two cache lines), not in a column each: with a few
+ * hundred thousand vessels the columns no longer stay in cache, and a report
+ * touching sixteen columns paid sixteen misses where the record pays two.
+ * Fields are read through methods (`tracks.lat(slot)`), which inline to one
+ * array load.
+ *
  * Positions in the ring are stored as integers (1e-7 degree, about 1 cm;
- * speed and course in 1/10 knot and 1/10 degree) to keep a point at 20 bytes.
+ * speed and course in 1/10 knot and 1/10 degree) to keep a point at 20 bytes:
+ * its time in one array, the rest packed in three int32 beside each other.
  */
 import type { PositionObservation, PositionSource } from '../observe/observation.js';
 import type { Identity } from './identity.js';
@@ -26,8 +34,33 @@ export interface TrackPoint {
 }
 
 const E7 = 1e7;
-/** Stored for NaN speed or course in the Uint16 history columns. */
+/** Stored for NaN speed or course in the 16-bit history fields. */
 const NOT_AVAILABLE = 0xffff;
+
+/**
+ * The record of a slot: the first cache line holds what most detectors read
+ * (time and place now and before, speed and course), the second the rest.
+ */
+const RECORD = 16;
+const LAST_T = 0;
+const LAT = 1;
+const LON = 2;
+const SOG = 3;
+const COG = 4;
+const PREV_T = 5;
+const PREV_LAT = 6;
+const PREV_LON = 7;
+const HEADING = 8;
+const NAV_STATUS = 9;
+const SOURCE = 10;
+const POSITIONS = 11;
+const HEARD_T = 12;
+const FIRST_T = 13;
+const MMSI = 14;
+/** The history ring's next write (low 16 bits) and points held (count · 65536). */
+const HIST = 15;
+/** Int32 per history point beside its time. */
+const POINT = 3;
 
 export class TrackTable {
   readonly historyLength: number;
@@ -39,36 +72,16 @@ export class TrackTable {
   /** One past the highest slot ever used: loops over slots stop here. */
   highWater = 0;
 
+  /** 1 for a slot in use: a column of its own, since ticks scan it over every slot. */
   live: Uint8Array;
-  mmsi: Int32Array;
-  /** Time of the first and last position, ms UTC (NaN before the first position). */
-  firstT: Float64Array;
-  lastT: Float64Array;
-  /** Time of the last message of any kind, ms UTC: what eviction looks at. */
-  heardT: Float64Array;
-  lat: Float64Array;
-  lon: Float64Array;
-  sog: Float32Array;
-  cog: Float32Array;
-  heading: Float32Array;
-  navStatus: Float32Array;
-  source: Uint8Array;
-  /** The position before the last one (NaN when there is none). */
-  prevT: Float64Array;
-  prevLat: Float64Array;
-  prevLon: Float64Array;
-  /** Positions accepted into the track. */
-  positions: Uint32Array;
   identities: Array<Identity | undefined> = [];
+  /** RECORD float64 per slot, fields at the offsets below. */
+  private rec: Float64Array;
 
-  // History ring: historyLength points per slot, `head` is the next write, `count` ≤ historyLength.
+  // History ring: historyLength points per slot; head and count live in the record.
   private histT: Float64Array;
-  private histLat: Int32Array;
-  private histLon: Int32Array;
-  private histSog: Uint16Array;
-  private histCog: Uint16Array;
-  private histHead: Uint16Array;
-  private histCount: Uint16Array;
+  /** Three int32 per point: latitude and longitude in 1e-7 degree, then speed | course << 16. */
+  private histPoint: Int32Array;
 
   private freeSlots: Int32Array;
   private freeCount = 0;
@@ -78,32 +91,62 @@ export class TrackTable {
     this.historyLength = historyLength;
     const n = (this.capacity = initialCapacity);
     this.live = new Uint8Array(n);
-    this.mmsi = new Int32Array(n);
-    this.firstT = new Float64Array(n);
-    this.lastT = new Float64Array(n);
-    this.heardT = new Float64Array(n);
-    this.lat = new Float64Array(n);
-    this.lon = new Float64Array(n);
-    this.sog = new Float32Array(n);
-    this.cog = new Float32Array(n);
-    this.heading = new Float32Array(n);
-    this.navStatus = new Float32Array(n);
-    this.source = new Uint8Array(n);
-    this.prevT = new Float64Array(n);
-    this.prevLat = new Float64Array(n);
-    this.prevLon = new Float64Array(n);
-    this.positions = new Uint32Array(n);
+    this.rec = new Float64Array(n * RECORD);
     this.histT = new Float64Array(n * historyLength);
-    this.histLat = new Int32Array(n * historyLength);
-    this.histLon = new Int32Array(n * historyLength);
-    this.histSog = new Uint16Array(n * historyLength);
-    this.histCog = new Uint16Array(n * historyLength);
-    this.histHead = new Uint16Array(n);
-    this.histCount = new Uint16Array(n);
+    this.histPoint = new Int32Array(n * historyLength * POINT);
     this.freeSlots = new Int32Array(n);
   }
 
-  /** Called with the new capacity whenever the columns grow, so per-vessel state elsewhere can follow. */
+  /** Time of the last position, ms UTC (NaN before the first position). */
+  lastT(slot: number): number {
+    return this.rec[slot * RECORD + LAST_T]!;
+  }
+  lat(slot: number): number {
+    return this.rec[slot * RECORD + LAT]!;
+  }
+  lon(slot: number): number {
+    return this.rec[slot * RECORD + LON]!;
+  }
+  /** Knots, NaN when not available (float32 precision, as reported). */
+  sog(slot: number): number {
+    return this.rec[slot * RECORD + SOG]!;
+  }
+  cog(slot: number): number {
+    return this.rec[slot * RECORD + COG]!;
+  }
+  heading(slot: number): number {
+    return this.rec[slot * RECORD + HEADING]!;
+  }
+  navStatus(slot: number): number {
+    return this.rec[slot * RECORD + NAV_STATUS]!;
+  }
+  /** The position before the last one (NaN when there is none). */
+  prevT(slot: number): number {
+    return this.rec[slot * RECORD + PREV_T]!;
+  }
+  prevLat(slot: number): number {
+    return this.rec[slot * RECORD + PREV_LAT]!;
+  }
+  prevLon(slot: number): number {
+    return this.rec[slot * RECORD + PREV_LON]!;
+  }
+  /** Positions accepted into the track. */
+  positions(slot: number): number {
+    return this.rec[slot * RECORD + POSITIONS]!;
+  }
+  /** Time of the last message of any kind, ms UTC: what eviction looks at. */
+  heardT(slot: number): number {
+    return this.rec[slot * RECORD + HEARD_T]!;
+  }
+  /** Time of the first position, ms UTC (NaN before it). */
+  firstT(slot: number): number {
+    return this.rec[slot * RECORD + FIRST_T]!;
+  }
+  mmsi(slot: number): number {
+    return this.rec[slot * RECORD + MMSI]!;
+  }
+
+  /** Called with the new capacity whenever the table grows, so per-vessel state elsewhere can follow. */
   onGrow(listener: (capacity: number) => void): void {
     this.growListeners.push(listener);
   }
@@ -122,23 +165,24 @@ export class TrackTable {
       slot = this.highWater++;
     }
     this.live[slot] = 1;
-    this.mmsi[slot] = mmsi;
-    this.firstT[slot] = NaN;
-    this.lastT[slot] = NaN;
-    this.heardT[slot] = t;
-    this.lat[slot] = NaN;
-    this.lon[slot] = NaN;
-    this.sog[slot] = NaN;
-    this.cog[slot] = NaN;
-    this.heading[slot] = NaN;
-    this.navStatus[slot] = NaN;
-    this.source[slot] = 0;
-    this.prevT[slot] = NaN;
-    this.prevLat[slot] = NaN;
-    this.prevLon[slot] = NaN;
-    this.positions[slot] = 0;
-    this.histHead[slot] = 0;
-    this.histCount[slot] = 0;
+    const r = this.rec;
+    const at = slot * RECORD;
+    r[at + LAST_T] = NaN;
+    r[at + LAT] = NaN;
+    r[at + LON] = NaN;
+    r[at + SOG] = NaN;
+    r[at + COG] = NaN;
+    r[at + PREV_T] = NaN;
+    r[at + PREV_LAT] = NaN;
+    r[at + PREV_LON] = NaN;
+    r[at + HEADING] = NaN;
+    r[at + NAV_STATUS] = NaN;
+    r[at + SOURCE] = 0;
+    r[at + POSITIONS] = 0;
+    r[at + HEARD_T] = t;
+    r[at + FIRST_T] = NaN;
+    r[at + MMSI] = mmsi;
+    r[at + HIST] = 0;
     this.identities[slot] = undefined;
     this.index.set(mmsi, slot);
     this.size++;
@@ -148,7 +192,7 @@ export class TrackTable {
   /** Forgets a vessel; its slot will be reused. */
   close(slot: number): void {
     if (this.live[slot] !== 1) return;
-    this.index.delete(this.mmsi[slot]!);
+    this.index.delete(this.mmsi(slot));
     this.live[slot] = 0;
     this.identities[slot] = undefined;
     this.freeSlots[this.freeCount++] = slot;
@@ -157,51 +201,62 @@ export class TrackTable {
 
   /** Appends a position (already judged plausible enough to keep). */
   append(slot: number, obs: PositionObservation): void {
-    this.prevT[slot] = this.lastT[slot]!;
-    this.prevLat[slot] = this.lat[slot]!;
-    this.prevLon[slot] = this.lon[slot]!;
-    if (this.positions[slot] === 0) this.firstT[slot] = obs.t;
-    this.lastT[slot] = obs.t;
-    if (obs.t > this.heardT[slot]!) this.heardT[slot] = obs.t;
-    this.lat[slot] = obs.lat;
-    this.lon[slot] = obs.lon;
-    this.sog[slot] = obs.sog;
-    this.cog[slot] = obs.cog;
-    this.heading[slot] = obs.heading;
-    this.navStatus[slot] = obs.navStatus;
-    this.source[slot] = obs.source;
-    this.positions[slot]!++;
+    const r = this.rec;
+    const at = slot * RECORD;
+    const t = obs.t;
+    r[at + PREV_T] = r[at + LAST_T]!;
+    r[at + PREV_LAT] = r[at + LAT]!;
+    r[at + PREV_LON] = r[at + LON]!;
+    const positions = r[at + POSITIONS]!;
+    if (positions === 0) r[at + FIRST_T] = t;
+    r[at + LAST_T] = t;
+    if (t > r[at + HEARD_T]!) r[at + HEARD_T] = t;
+    r[at + LAT] = obs.lat;
+    r[at + LON] = obs.lon;
+    // Speed, course, heading and status keep the float32 precision their columns once had.
+    r[at + SOG] = Math.fround(obs.sog);
+    r[at + COG] = Math.fround(obs.cog);
+    r[at + HEADING] = Math.fround(obs.heading);
+    r[at + NAV_STATUS] = Math.fround(obs.navStatus);
+    r[at + SOURCE] = obs.source;
+    r[at + POSITIONS] = positions + 1;
     const h = this.historyLength;
-    const head = this.histHead[slot]!;
-    const at = slot * h + head;
-    this.histT[at] = obs.t;
-    this.histLat[at] = Math.round(obs.lat * E7);
-    this.histLon[at] = Math.round(obs.lon * E7);
-    this.histSog[at] = Number.isNaN(obs.sog) ? NOT_AVAILABLE : Math.min(NOT_AVAILABLE - 1, Math.round(obs.sog * 10));
-    this.histCog[at] = Number.isNaN(obs.cog) ? NOT_AVAILABLE : Math.round(obs.cog * 10);
-    this.histHead[slot] = head + 1 === h ? 0 : head + 1;
-    if (this.histCount[slot]! < h) this.histCount[slot]!++;
+    const ring = r[at + HIST]!;
+    const head = ring & 0xffff;
+    const count = ring >>> 16;
+    const point = slot * h + head;
+    this.histT[point] = t;
+    const p = point * POINT;
+    this.histPoint[p] = Math.round(obs.lat * E7);
+    this.histPoint[p + 1] = Math.round(obs.lon * E7);
+    const sog = Number.isNaN(obs.sog) ? NOT_AVAILABLE : Math.min(NOT_AVAILABLE - 1, Math.round(obs.sog * 10));
+    const cog = Number.isNaN(obs.cog) ? NOT_AVAILABLE : Math.round(obs.cog * 10) & 0xffff;
+    this.histPoint[p + 2] = (sog & 0xffff) | (cog << 16);
+    r[at + HIST] = (head + 1 === h ? 0 : head + 1) + (count < h ? count + 1 : count) * 65536;
   }
 
   /** Notes a message that carried no position (static data) as a sign of life. */
   heard(slot: number, t: number): void {
-    if (t > this.heardT[slot]!) this.heardT[slot] = t;
+    const at = slot * RECORD + HEARD_T;
+    if (t > this.rec[at]!) this.rec[at] = t;
   }
 
   /** The recent positions of a slot, oldest first (allocates: for snapshots, not the hot path). */
   history(slot: number): TrackPoint[] {
     const h = this.historyLength;
-    const count = this.histCount[slot]!;
-    const head = this.histHead[slot]!;
+    const ring = this.rec[slot * RECORD + HIST]!;
+    const head = ring & 0xffff;
+    const count = ring >>> 16;
     const out: TrackPoint[] = [];
     for (let k = 0; k < count; k++) {
-      const at = slot * h + ((head - count + k + h) % h);
-      const sog = this.histSog[at]!;
-      const cog = this.histCog[at]!;
+      const point = slot * h + ((head - count + k + h) % h);
+      const p = point * POINT;
+      const sog = this.histPoint[p + 2]! & 0xffff;
+      const cog = this.histPoint[p + 2]! >>> 16;
       out.push({
-        t: this.histT[at]!,
-        lat: this.histLat[at]! / E7,
-        lon: this.histLon[at]! / E7,
+        t: this.histT[point]!,
+        lat: this.histPoint[p]! / E7,
+        lon: this.histPoint[p + 1]! / E7,
         sog: sog === NOT_AVAILABLE ? NaN : sog / 10,
         cog: cog === NOT_AVAILABLE ? NaN : cog / 10,
       });
@@ -209,50 +264,21 @@ export class TrackTable {
     return out;
   }
 
-  /** Bytes held by the columns, the history ring and the MMSI index (not identity strings). */
+  /** Bytes held by the records, the history ring and the MMSI index (not identity strings). */
   get bytes(): number {
-    let total = this.index.bytes;
-    for (const a of this.columns()) total += a.byteLength;
-    return total;
+    return this.index.bytes + this.live.byteLength + this.rec.byteLength + this.histT.byteLength + this.histPoint.byteLength + this.freeSlots.byteLength;
   }
 
   lastSource(slot: number): PositionSource {
-    return this.source[slot] as PositionSource;
-  }
-
-  private columns(): ArrayBufferView[] {
-    return [
-      this.live, this.mmsi, this.firstT, this.lastT, this.heardT, this.lat, this.lon, this.sog, this.cog, this.heading,
-      this.navStatus, this.source, this.prevT, this.prevLat, this.prevLon, this.positions, this.histT, this.histLat,
-      this.histLon, this.histSog, this.histCog, this.histHead, this.histCount, this.freeSlots,
-    ];
+    return this.rec[slot * RECORD + SOURCE] as PositionSource;
   }
 
   private grow(capacity: number): void {
     const h = this.historyLength;
     this.live = resize(this.live, capacity);
-    this.mmsi = resize(this.mmsi, capacity);
-    this.firstT = resize(this.firstT, capacity);
-    this.lastT = resize(this.lastT, capacity);
-    this.heardT = resize(this.heardT, capacity);
-    this.lat = resize(this.lat, capacity);
-    this.lon = resize(this.lon, capacity);
-    this.sog = resize(this.sog, capacity);
-    this.cog = resize(this.cog, capacity);
-    this.heading = resize(this.heading, capacity);
-    this.navStatus = resize(this.navStatus, capacity);
-    this.source = resize(this.source, capacity);
-    this.prevT = resize(this.prevT, capacity);
-    this.prevLat = resize(this.prevLat, capacity);
-    this.prevLon = resize(this.prevLon, capacity);
-    this.positions = resize(this.positions, capacity);
+    this.rec = resize(this.rec, capacity * RECORD);
     this.histT = resize(this.histT, capacity * h);
-    this.histLat = resize(this.histLat, capacity * h);
-    this.histLon = resize(this.histLon, capacity * h);
-    this.histSog = resize(this.histSog, capacity * h);
-    this.histCog = resize(this.histCog, capacity * h);
-    this.histHead = resize(this.histHead, capacity);
-    this.histCount = resize(this.histCount, capacity);
+    this.histPoint = resize(this.histPoint, capacity * h * POINT);
     this.freeSlots = resize(this.freeSlots, capacity);
     this.capacity = capacity;
     for (const listener of this.growListeners) listener(capacity);
