@@ -7,6 +7,11 @@
  * moving it to another cell relinks it in O(1). Nothing is allocated per
  * update once the arrays and the table have grown to the fleet and the
  * cells it visits.
+ *
+ * With hundreds of thousands of ids nothing stays in cache, so what is read
+ * together is stored together: an id's position, cell and next id in one
+ * record (an update or a visit in a neighbour search is one cache miss), a
+ * cell's key and first id side by side in the table.
  */
 import { haversineMetres, normaliseLongitude } from './distance.js';
 import { capCellsInto, columnOf, globalGrid, rowOf, wrapColumn, type CapCells, type GlobalGrid } from './global-grid.js';
@@ -22,32 +27,35 @@ export type CellGridOptions = {
 export const MAX_CELL_GRID_ID = 2 ** 26 - 1;
 
 const NONE = -1;
+/** Per-id record: latitude, longitude, cell key (NONE: no position), next id in the cell (NONE: last). */
+const ID_RECORD = 4;
+const LAT = 0;
+const LON = 1;
+const CELL = 2;
+const NEXT = 3;
 
 export class CellGrid {
   private readonly grid: GlobalGrid;
   private readonly cap: CapCells = { firstRow: 0, lastRow: 0, firstCol: 0, columns: 0 };
-  // Per id.
-  private lat: Float64Array;
-  private lon: Float64Array;
-  private cellOf: Int32Array;
-  private next: Int32Array;
+  // Per id: the record, and the previous id in the cell (NONE: first), needed only to unlink.
+  private ids: Float64Array;
   private prev: Int32Array;
+  private idCapacity: number;
   private count = 0;
-  // Cell table: key (row * cols + col) or NONE, and the first id in that cell or NONE.
-  private keys: Int32Array;
-  private heads: Int32Array;
+  // Cell table, two int32 per slot: the key (row * cols + col) or NONE, and the first id in that cell or NONE.
+  private table: Int32Array;
+  private slots: number;
   private occupiedSlots = 0;
 
   constructor(options: CellGridOptions = {}) {
     this.grid = globalGrid(options.cellDegrees ?? 0.05);
     const ids = Math.max(1, options.initialIds ?? 1024);
-    this.lat = new Float64Array(ids);
-    this.lon = new Float64Array(ids);
-    this.cellOf = new Int32Array(ids).fill(NONE);
-    this.next = new Int32Array(ids);
+    this.ids = new Float64Array(ids * ID_RECORD);
+    for (let id = 0; id < ids; id++) this.ids[id * ID_RECORD + CELL] = NONE;
     this.prev = new Int32Array(ids);
-    this.keys = new Int32Array(64).fill(NONE);
-    this.heads = new Int32Array(64).fill(NONE);
+    this.idCapacity = ids;
+    this.slots = 64;
+    this.table = new Int32Array(2 * this.slots).fill(NONE);
   }
 
   /** Number of ids with a position. */
@@ -56,19 +64,20 @@ export class CellGrid {
   }
 
   has(id: number): boolean {
-    return id >= 0 && id < this.cellOf.length && this.cellOf[id] !== NONE;
+    return id >= 0 && id < this.idCapacity && this.ids[id * ID_RECORD + CELL] !== NONE;
   }
 
   /** Sets the last known position of `id`, placing or moving it. */
   update(id: number, lat: number, lon: number): void {
     if (!Number.isInteger(id) || id < 0 || id > MAX_CELL_GRID_ID) throw new RangeError(`id ${id} is not an integer in [0, ${MAX_CELL_GRID_ID}]`);
     if (!(lat >= -90 && lat <= 90) || !Number.isFinite(lon)) throw new RangeError(`position ${lat}, ${lon} is not a valid latitude and longitude`);
-    if (id >= this.cellOf.length) this.growIds(id + 1);
+    if (id >= this.idCapacity) this.growIds(id + 1);
     lon = normaliseLongitude(lon);
     const key = this.keyOf(lat, lon);
-    this.lat[id] = lat;
-    this.lon[id] = lon;
-    const was = this.cellOf[id]!;
+    const at = id * ID_RECORD;
+    this.ids[at + LAT] = lat;
+    this.ids[at + LON] = lon;
+    const was = this.ids[at + CELL]!;
     if (was === key) return;
     if (was === NONE) this.count++;
     else this.unlink(id, was);
@@ -78,8 +87,8 @@ export class CellGrid {
   /** Forgets `id`; returns whether it had a position. */
   remove(id: number): boolean {
     if (!this.has(id)) return false;
-    this.unlink(id, this.cellOf[id]!);
-    this.cellOf[id] = NONE;
+    this.unlink(id, this.ids[id * ID_RECORD + CELL]!);
+    this.ids[id * ID_RECORD + CELL] = NONE;
     this.count--;
     return true;
   }
@@ -94,12 +103,14 @@ export class CellGrid {
     const { cols } = this.grid;
     const { firstRow, lastRow, firstCol, columns } = capCellsInto(this.grid, lat, lon, radiusMetres, this.cap);
     // A box of more cells than the table has slots is cheaper to answer from the table.
-    if ((lastRow - firstRow + 1) * columns > this.keys.length) return this.nearBySlots(lat, lon, radiusMetres, out);
+    if ((lastRow - firstRow + 1) * columns > this.slots) return this.nearBySlots(lat, lon, radiusMetres, out);
     let n = 0;
     for (let r = firstRow; r <= lastRow; r++) {
+      let col = firstCol;
       for (let i = 0; i < columns; i++) {
-        const slot = this.slotOf(r * cols + ((firstCol + i) % cols));
-        if (slot !== NONE) n = this.collect(this.heads[slot]!, lat, lon, radiusMetres, out, n);
+        const slot = this.slotOf(r * cols + col);
+        if (slot !== NONE) n = this.collect(this.table[2 * slot + 1]!, lat, lon, radiusMetres, out, n);
+        if (++col === cols) col = 0;
       }
     }
     return n;
@@ -110,19 +121,23 @@ export class CellGrid {
     const { cols } = this.grid;
     const { firstRow, lastRow, firstCol, columns } = this.cap;
     let n = 0;
-    for (let slot = 0; slot < this.keys.length; slot++) {
-      const key = this.keys[slot]!;
-      if (key === NONE || this.heads[slot] === NONE) continue;
+    for (let slot = 0; slot < this.slots; slot++) {
+      const key = this.table[2 * slot]!;
+      const head = this.table[2 * slot + 1]!;
+      if (key === NONE || head === NONE) continue;
       const row = Math.floor(key / cols);
       if (row < firstRow || row > lastRow || wrapColumn(this.grid, key - row * cols - firstCol) >= columns) continue;
-      n = this.collect(this.heads[slot]!, lat, lon, radius, out, n);
+      n = this.collect(head, lat, lon, radius, out, n);
     }
     return n;
   }
 
   private collect(id: number, lat: number, lon: number, radius: number, out: number[], n: number): number {
-    for (; id !== NONE; id = this.next[id]!) {
-      if (haversineMetres(lat, lon, this.lat[id]!, this.lon[id]!) <= radius) out[n++] = id;
+    const ids = this.ids;
+    while (id !== NONE) {
+      const at = id * ID_RECORD;
+      if (haversineMetres(lat, lon, ids[at + LAT]!, ids[at + LON]!) <= radius) out[n++] = id;
+      id = ids[at + NEXT]!;
     }
     return n;
   }
@@ -133,26 +148,27 @@ export class CellGrid {
 
   private link(id: number, key: number): void {
     const slot = this.slotFor(key);
-    const head = this.heads[slot]!;
-    this.next[id] = head;
+    const head = this.table[2 * slot + 1]!;
+    this.ids[id * ID_RECORD + NEXT] = head;
     this.prev[id] = NONE;
     if (head !== NONE) this.prev[head] = id;
-    this.heads[slot] = id;
-    this.cellOf[id] = key;
+    this.table[2 * slot + 1] = id;
+    this.ids[id * ID_RECORD + CELL] = key;
   }
 
   private unlink(id: number, key: number): void {
-    const before = this.prev[id]!, after = this.next[id]!;
+    const before = this.prev[id]!, after = this.ids[id * ID_RECORD + NEXT]!;
     if (after !== NONE) this.prev[after] = before;
-    if (before !== NONE) this.next[before] = after;
-    else this.heads[this.slotOf(key)] = after;
+    if (before !== NONE) this.ids[before * ID_RECORD + NEXT] = after;
+    else this.table[2 * this.slotOf(key) + 1] = after;
   }
 
   /** The table slot holding `key`, or NONE. */
   private slotOf(key: number): number {
-    const mask = this.keys.length - 1;
+    const table = this.table;
+    const mask = this.slots - 1;
     for (let slot = hash(key) & mask; ; slot = (slot + 1) & mask) {
-      const k = this.keys[slot]!;
+      const k = table[2 * slot]!;
       if (k === key) return slot;
       if (k === NONE) return NONE;
     }
@@ -162,50 +178,50 @@ export class CellGrid {
   private slotFor(key: number): number {
     const found = this.slotOf(key);
     if (found !== NONE) return found;
-    if (2 * (this.occupiedSlots + 1) > this.keys.length) this.rebuildTable();
-    const mask = this.keys.length - 1;
+    if (2 * (this.occupiedSlots + 1) > this.slots) this.rebuildTable();
+    const mask = this.slots - 1;
     let slot = hash(key) & mask;
-    while (this.keys[slot] !== NONE) slot = (slot + 1) & mask;
-    this.keys[slot] = key;
-    this.heads[slot] = NONE;
+    while (this.table[2 * slot] !== NONE) slot = (slot + 1) & mask;
+    this.table[2 * slot] = key;
+    this.table[2 * slot + 1] = NONE;
     this.occupiedSlots++;
     return slot;
   }
 
   /** Drops cells that have emptied and sizes the table to four slots per occupied cell. */
   private rebuildTable(): void {
-    const oldKeys = this.keys, oldHeads = this.heads;
+    const old = this.table, oldSlots = this.slots;
     let live = 0;
-    for (let s = 0; s < oldKeys.length; s++) if (oldKeys[s] !== NONE && oldHeads[s] !== NONE) live++;
+    for (let s = 0; s < oldSlots; s++) if (old[2 * s] !== NONE && old[2 * s + 1] !== NONE) live++;
     let size = 64;
     while (size < 4 * (live + 1)) size *= 2;
-    this.keys = new Int32Array(size).fill(NONE);
-    this.heads = new Int32Array(size).fill(NONE);
+    const table = (this.table = new Int32Array(2 * size).fill(NONE));
+    this.slots = size;
     this.occupiedSlots = live;
     const mask = size - 1;
-    for (let s = 0; s < oldKeys.length; s++) {
-      if (oldKeys[s] === NONE || oldHeads[s] === NONE) continue;
-      let slot = hash(oldKeys[s]!) & mask;
-      while (this.keys[slot] !== NONE) slot = (slot + 1) & mask;
-      this.keys[slot] = oldKeys[s]!;
-      this.heads[slot] = oldHeads[s]!;
+    for (let s = 0; s < oldSlots; s++) {
+      const key = old[2 * s]!, head = old[2 * s + 1]!;
+      if (key === NONE || head === NONE) continue;
+      let slot = hash(key) & mask;
+      while (table[2 * slot] !== NONE) slot = (slot + 1) & mask;
+      table[2 * slot] = key;
+      table[2 * slot + 1] = head;
     }
   }
 
   private growIds(needed: number): void {
-    let size = this.cellOf.length;
+    let size = this.idCapacity;
     while (size < needed) size *= 2;
-    this.lat = grown(this.lat, size);
-    this.lon = grown(this.lon, size);
-    this.next = grown(this.next, size);
+    const ids = new Float64Array(size * ID_RECORD);
+    ids.set(this.ids);
+    for (let id = this.idCapacity; id < size; id++) ids[id * ID_RECORD + CELL] = NONE;
+    this.ids = ids;
     this.prev = grown(this.prev, size);
-    const cellOf = new Int32Array(size).fill(NONE);
-    cellOf.set(this.cellOf);
-    this.cellOf = cellOf;
+    this.idCapacity = size;
   }
 }
 
-function grown<T extends Float64Array | Int32Array>(array: T, size: number): T {
+function grown<T extends Int32Array>(array: T, size: number): T {
   const bigger = new (array.constructor as new (n: number) => T)(size);
   bigger.set(array);
   return bigger;

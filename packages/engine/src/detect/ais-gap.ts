@@ -81,8 +81,8 @@ class AisGapDetector implements Detector {
   private readonly p: Params;
   private readonly map: ReceptionMap;
   private readonly minGapMs: number;
-  private lastCell = new Float64Array(0);
-  private lastBucket = new Float64Array(0);
+  /** Per slot, side by side (one cache miss): the reception cell and bucket this vessel last marked. */
+  private lastMarked = new Float64Array(0);
   private readonly lastCoverage: Coverage = { heard: 0, buckets: 0 };
   private readonly nextCoverage: Coverage = { heard: 0, buckets: 0 };
   private lastSweep = -Infinity;
@@ -95,13 +95,12 @@ class AisGapDetector implements Detector {
   }
 
   grow(capacity: number): void {
-    this.lastCell = resize(this.lastCell, capacity);
-    this.lastBucket = resize(this.lastBucket, capacity);
+    this.lastMarked = resize(this.lastMarked, 2 * capacity);
   }
 
   open(slot: number): void {
-    this.lastCell[slot] = -1;
-    this.lastBucket[slot] = -1;
+    this.lastMarked[2 * slot] = -1;
+    this.lastMarked[2 * slot + 1] = -1;
   }
 
   position(slot: number, emit: EventSink): void {
@@ -115,9 +114,10 @@ class AisGapDetector implements Detector {
     const map = this.map;
     const bucket = map.bucketOf(t);
     const cell = map.cellOf(lat, lon);
-    if (cell === this.lastCell[slot] && bucket === this.lastBucket[slot]) return;
-    this.lastCell[slot] = cell;
-    this.lastBucket[slot] = bucket;
+    const marked = this.lastMarked;
+    if (cell === marked[2 * slot] && bucket === marked[2 * slot + 1]) return;
+    marked[2 * slot] = cell;
+    marked[2 * slot + 1] = bucket;
     map.mark(cell, bucket);
   }
 

@@ -1,24 +1,25 @@
 /**
- * MMSI → track slot, an open-addressing hash table in two Int32Arrays.
+ * MMSI → track slot, an open-addressing hash table in one Int32Array of
+ * (key, slot) pairs.
  *
  * A JS Map would do, but at a few hundred thousand vessels this keeps lookups
  * to one or two probes in contiguous memory and costs 8 bytes per entry at
- * most half full. Deletion shifts the following run back (no tombstones), so
- * churn of vessels coming and going never degrades it.
+ * most half full; key and slot side by side make a found key one cache miss,
+ * not two. Deletion shifts the following run back (no tombstones), so churn
+ * of vessels coming and going never degrades it.
  */
 const EMPTY = -1;
 
 export class MmsiIndex {
-  private keys: Int32Array;
-  private values: Int32Array;
+  /** Entry i is pairs[2i] (the MMSI, or EMPTY) and pairs[2i + 1] (its slot). */
+  private pairs: Int32Array;
   private mask: number;
   private count = 0;
 
   constructor(initialCapacity = 1024) {
     let size = 16;
     while (size < initialCapacity * 2) size *= 2;
-    this.keys = new Int32Array(size).fill(EMPTY);
-    this.values = new Int32Array(size);
+    this.pairs = new Int32Array(2 * size).fill(EMPTY);
     this.mask = size - 1;
   }
 
@@ -28,36 +29,36 @@ export class MmsiIndex {
 
   /** Bytes held by the table. */
   get bytes(): number {
-    return this.keys.byteLength + this.values.byteLength;
+    return this.pairs.byteLength;
   }
 
   /** The slot for `mmsi`, or -1. MMSIs are 30-bit, so they fit an Int32 key. */
   get(mmsi: number): number {
-    const keys = this.keys;
+    const pairs = this.pairs;
     const mask = this.mask;
     let i = hash(mmsi) & mask;
     for (;;) {
-      const k = keys[i]!;
-      if (k === mmsi) return this.values[i]!;
+      const k = pairs[2 * i]!;
+      if (k === mmsi) return pairs[2 * i + 1]!;
       if (k === EMPTY) return -1;
       i = (i + 1) & mask;
     }
   }
 
   set(mmsi: number, slot: number): void {
-    if ((this.count + 1) * 2 > this.keys.length) this.rehash(this.keys.length * 2);
-    const keys = this.keys;
+    if ((this.count + 1) * 2 > this.mask + 1) this.rehash((this.mask + 1) * 2);
+    const pairs = this.pairs;
     const mask = this.mask;
     let i = hash(mmsi) & mask;
     for (;;) {
-      const k = keys[i]!;
+      const k = pairs[2 * i]!;
       if (k === mmsi) {
-        this.values[i] = slot;
+        pairs[2 * i + 1] = slot;
         return;
       }
       if (k === EMPTY) {
-        keys[i] = mmsi;
-        this.values[i] = slot;
+        pairs[2 * i] = mmsi;
+        pairs[2 * i + 1] = slot;
         this.count++;
         return;
       }
@@ -66,12 +67,11 @@ export class MmsiIndex {
   }
 
   delete(mmsi: number): boolean {
-    const keys = this.keys;
-    const values = this.values;
+    const pairs = this.pairs;
     const mask = this.mask;
     let i = hash(mmsi) & mask;
     for (;;) {
-      const k = keys[i]!;
+      const k = pairs[2 * i]!;
       if (k === EMPTY) return false;
       if (k === mmsi) break;
       i = (i + 1) & mask;
@@ -81,29 +81,27 @@ export class MmsiIndex {
     let j = i;
     for (;;) {
       j = (j + 1) & mask;
-      const k = keys[j]!;
+      const k = pairs[2 * j]!;
       if (k === EMPTY) break;
       const home = hash(k) & mask;
       const between = hole <= j ? home > hole && home <= j : home > hole || home <= j;
       if (!between) {
-        keys[hole] = k;
-        values[hole] = values[j]!;
+        pairs[2 * hole] = k;
+        pairs[2 * hole + 1] = pairs[2 * j + 1]!;
         hole = j;
       }
     }
-    keys[hole] = EMPTY;
+    pairs[2 * hole] = EMPTY;
     this.count--;
     return true;
   }
 
   private rehash(size: number): void {
-    const oldKeys = this.keys;
-    const oldValues = this.values;
-    this.keys = new Int32Array(size).fill(EMPTY);
-    this.values = new Int32Array(size);
+    const old = this.pairs;
+    this.pairs = new Int32Array(2 * size).fill(EMPTY);
     this.mask = size - 1;
     this.count = 0;
-    for (let i = 0; i < oldKeys.length; i++) if (oldKeys[i] !== EMPTY) this.set(oldKeys[i]!, oldValues[i]!);
+    for (let i = 0; i < old.length; i += 2) if (old[i] !== EMPTY) this.set(old[i]!, old[i + 1]!);
   }
 }
 
