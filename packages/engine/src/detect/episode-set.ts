@@ -14,8 +14,18 @@ export class EpisodeSet<E extends PooledEpisode> {
   readonly active: E[] = [];
   private readonly bySlot: E[][] = [];
   private readonly spare: E[] = [];
+  /**
+   * Per slot: how many are open. Most vessels have none, and asking here
+   * reads one byte where fetching their list would chase two pointers.
+   */
+  private counts = new Uint8Array(64);
 
   constructor(private readonly make: () => E) {}
+
+  /** Whether the vessel has any episode open. */
+  any(slot: number): boolean {
+    return slot < this.counts.length && this.counts[slot] !== 0;
+  }
 
   /** The vessel's open episodes (a live array: iterate it backwards when closing). */
   of(slot: number): E[] {
@@ -25,6 +35,7 @@ export class EpisodeSet<E extends PooledEpisode> {
   /** A new track in `slot`: nothing is open for it. */
   clear(slot: number): void {
     this.bySlot[slot] = [];
+    if (slot < this.counts.length) this.counts[slot] = 0;
   }
 
   /** An episode for `slot`, reused when one is spare; the caller sets its fields. */
@@ -33,7 +44,16 @@ export class EpisodeSet<E extends PooledEpisode> {
     ep.slot = slot;
     ep.at = this.active.length;
     this.active.push(ep);
-    this.of(slot).push(ep);
+    const list = this.of(slot);
+    list.push(ep);
+    if (slot >= this.counts.length) {
+      let size = this.counts.length;
+      while (size <= slot) size *= 2;
+      const counts = new Uint8Array(size);
+      counts.set(this.counts);
+      this.counts = counts;
+    }
+    this.counts[slot] = Math.min(255, list.length);
     return ep;
   }
 
@@ -46,6 +66,7 @@ export class EpisodeSet<E extends PooledEpisode> {
     ep.at = -1;
     const list = this.bySlot[ep.slot]!;
     list.splice(list.indexOf(ep), 1);
+    this.counts[ep.slot] = Math.min(255, list.length);
     this.spare.push(ep);
   }
 }

@@ -31,6 +31,7 @@ import type { Detector, DetectorContext, DetectorDefinition } from './detector.j
 import { EpisodeSet } from './episode-set.js';
 import { flagIsoOf } from './flag-state.js';
 import { keyedEvent } from './keyed-event.js';
+import { resize } from '../track/track-table.js';
 import { SpeedStats } from './speed-stats.js';
 
 export const FISHING_IN_FOREIGN_EEZ_PARAMS = {
@@ -89,33 +90,46 @@ class FishingInForeignEezDetector implements Detector {
   private readonly runs = new EpisodeSet(() => new Run());
   /** Per slot: flag ISO code, '' when the MID is not allocated. */
   private readonly flags: string[] = [];
+  /**
+   * Per slot: 1 for a fishing vessel (ship type 30) with a known flag, kept
+   * as its identity changes, so that the positions of every other vessel
+   * with no run open end after one byte.
+   */
+  private fishingVessel = new Uint8Array(0);
 
   constructor(
     private readonly ctx: DetectorContext<Params>,
     private readonly lookup: ZoneLookup,
   ) {
     this.p = ctx.params;
+    this.grow(ctx.tracks.capacity);
   }
 
   grow(capacity: number): void {
     this.lookup.grow(capacity);
+    this.fishingVessel = resize(this.fishingVessel, capacity);
   }
 
   open(slot: number): void {
     this.lookup.open(slot);
     this.runs.clear(slot);
     this.flags[slot] = flagIsoOf(this.ctx.tracks.mmsi(slot)) ?? '';
+    this.fishingVessel[slot] = 0;
+  }
+
+  identity(slot: number): void {
+    this.fishingVessel[slot] = this.ctx.tracks.identities[slot]?.shipType === FISHING && this.flags[slot] !== '' ? 1 : 0;
   }
 
   position(slot: number, emit: EventSink): void {
     const tracks = this.ctx.tracks;
     const t = tracks.lastT(slot);
     const prevT = tracks.prevT(slot);
+    const fishingVessel = this.fishingVessel[slot] === 1;
+    if (!fishingVessel && !this.runs.any(slot)) return;
     const runs = this.runs.of(slot);
     for (let i = runs.length - 1; i >= 0; i--) this.resolve(runs[i]!, t, prevT, emit);
     const flag = this.flags[slot] ?? '';
-    const fishingVessel = tracks.identities[slot]?.shipType === FISHING && flag !== '';
-    if (!fishingVessel && runs.length === 0) return;
     const lookup = this.lookup;
     const zones = lookup.layer.zones;
     const n = lookup.at(slot);

@@ -100,6 +100,13 @@ export type InfrastructureProximityEvent = EngineEvent<'infrastructure_proximity
 const CLEARANCE_SEARCH_M = 20_000;
 /** Equirectangular distance is within 2e-3 of great-circle distance up to 20 km below 89° of latitude: keep a margin. */
 const CLEARANCE_MARGIN = 1 - 2e-3;
+/** The per-vessel record: five float64 fields. */
+const VESSEL = 5;
+const RECENT = 0;
+const RECENT_T = 1;
+const CLEAR_LAT = 2;
+const CLEAR_LON = 3;
+const CLEARANCE = 4;
 
 class InfrastructureProximityDetector implements Detector {
   private readonly p: Params;
@@ -107,13 +114,13 @@ class InfrastructureProximityDetector implements Detector {
   private readonly graceMs: number;
   private readonly found: number[] = [];
   private readonly episodes = new EpisodeSet(() => new CorridorEpisode());
-  /** The vessel's own recent speed: an exponential average, and the time of its last sample. */
-  private recent = new Float64Array(0);
-  private recentT = new Float64Array(0);
-  /** Where the vessel's clearance from every corridor was last measured, and the clearance (NaN: not measured). */
-  private clearLat = new Float64Array(0);
-  private clearLon = new Float64Array(0);
-  private clearance = new Float64Array(0);
+  /**
+   * Per slot, side by side since every position reads them all: the
+   * vessel's own recent speed (an exponential average) and the time of its
+   * last sample; where its clearance from every corridor was last measured,
+   * and the clearance (NaN: not measured).
+   */
+  private vessel = new Float64Array(0);
 
   constructor(
     private readonly ctx: DetectorContext<Params>,
@@ -126,17 +133,14 @@ class InfrastructureProximityDetector implements Detector {
   }
 
   grow(capacity: number): void {
-    this.recent = resize(this.recent, capacity);
-    this.recentT = resize(this.recentT, capacity);
-    this.clearLat = resize(this.clearLat, capacity);
-    this.clearLon = resize(this.clearLon, capacity);
-    this.clearance = resize(this.clearance, capacity);
+    this.vessel = resize(this.vessel, capacity * VESSEL);
   }
 
   open(slot: number): void {
-    this.recent[slot] = NaN;
-    this.recentT[slot] = NaN;
-    this.clearance[slot] = NaN;
+    const at = slot * VESSEL;
+    this.vessel[at + RECENT] = NaN;
+    this.vessel[at + RECENT_T] = NaN;
+    this.vessel[at + CLEARANCE] = NaN;
     this.episodes.clear(slot);
   }
 
@@ -147,18 +151,21 @@ class InfrastructureProximityDetector implements Detector {
     const lon = tracks.lon(slot);
     const prevT = tracks.prevT(slot);
     const speed = this.speedOf(slot);
-    const episodes = this.episodes.of(slot);
-    for (let i = episodes.length - 1; i >= 0; i--) this.resolve(episodes[i]!, t, prevT, emit);
-    if (episodes.length === 0 && equirectangularMetres(this.clearLat[slot]!, this.clearLon[slot]!, lat, lon) < this.clearance[slot]!) {
+    const v = this.vessel;
+    const at = slot * VESSEL;
+    // Nowhere near a corridor and nothing open: the usual report, answered from the record alone.
+    if (!this.episodes.any(slot) && equirectangularMetres(v[at + CLEAR_LAT]!, v[at + CLEAR_LON]!, lat, lon) < v[at + CLEARANCE]!) {
       this.updateRecent(slot, t, speed);
       return;
     }
+    const episodes = this.episodes.of(slot);
+    for (let i = episodes.length - 1; i >= 0; i--) this.resolve(episodes[i]!, t, prevT, emit);
     const found = this.found;
     const n = this.layer.corridorsAt(lat, lon, found);
     if (n === 0 && episodes.length === 0) {
-      this.clearLat[slot] = lat;
-      this.clearLon[slot] = lon;
-      this.clearance[slot] = this.layer.clearanceMetres(lat, lon, CLEARANCE_SEARCH_M) * CLEARANCE_MARGIN - 1;
+      v[at + CLEAR_LAT] = lat;
+      v[at + CLEAR_LON] = lon;
+      v[at + CLEARANCE] = this.layer.clearanceMetres(lat, lon, CLEARANCE_SEARCH_M) * CLEARANCE_MARGIN - 1;
     }
     for (const ep of episodes) if (Number.isNaN(ep.outsideSince) && !listed(found, n, ep.asset)) ep.outsideSince = t;
     for (let i = 0; i < n; i++) {
@@ -214,10 +221,12 @@ class InfrastructureProximityDetector implements Detector {
 
   private updateRecent(slot: number, t: number, speed: number): void {
     if (Number.isNaN(speed)) return;
-    const before = this.recent[slot]!;
-    if (Number.isNaN(before)) this.recent[slot] = speed;
-    else this.recent[slot] = before + (1 - Math.exp(-(t - this.recentT[slot]!) / 1000 / this.p.recentSpeedS)) * (speed - before);
-    this.recentT[slot] = t;
+    const v = this.vessel;
+    const at = slot * VESSEL;
+    const before = v[at + RECENT]!;
+    if (Number.isNaN(before)) v[at + RECENT] = speed;
+    else v[at + RECENT] = before + (1 - Math.exp(-(t - v[at + RECENT_T]!) / 1000 / this.p.recentSpeedS)) * (speed - before);
+    v[at + RECENT_T] = t;
   }
 
   /**
@@ -238,7 +247,7 @@ class InfrastructureProximityDetector implements Detector {
 
   private begin(slot: number, asset: number, t: number, lat: number, lon: number): CorridorEpisode {
     const ep = this.episodes.open(slot);
-    ep.reset(slot, asset, t, lat, lon, this.recent[slot]!);
+    ep.reset(slot, asset, t, lat, lon, this.vessel[slot * VESSEL + RECENT]!);
     return ep;
   }
 
