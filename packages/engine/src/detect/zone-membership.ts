@@ -73,6 +73,9 @@ export type ZoneExitEvent = EngineEvent<'zone_exit', ZoneExitDetails>;
 const OUTSIDE = 0;
 const INSIDE = 1;
 const NONE = -1;
+/** Fields of the per-slot pair. */
+const STAMP = 0;
+const HEAD = 1;
 
 export class ZoneMembership {
   readonly entries: ZoneEntryEvent[] = [];
@@ -81,9 +84,8 @@ export class ZoneMembership {
   wantExits = false;
   private readonly thresholds: ZoneCrossingParams;
   private readonly confirmMs: number;
-  // Per slot.
-  private head = new Int32Array(0);
-  private stamp = new Uint32Array(0);
+  /** Per slot, side by side: the position count last judged, and the first record (NONE: in no zone). */
+  private perSlot = new Float64Array(0);
   private slots = 0;
   // Per record.
   private zone = new Int32Array(0);
@@ -126,43 +128,43 @@ export class ZoneMembership {
     this.lookup.grow(capacity);
     if (capacity <= this.slots) return;
     const old = this.slots;
-    this.head = resize(this.head, capacity);
-    this.head.fill(NONE, old);
-    this.stamp = resize(this.stamp, capacity);
+    this.perSlot = resize(this.perSlot, 2 * capacity);
+    for (let slot = old; slot < capacity; slot++) this.perSlot[2 * slot + HEAD] = NONE;
     this.slots = capacity;
   }
 
   open(slot: number): void {
     this.lookup.open(slot);
     this.forget(slot);
-    this.stamp[slot] = 0;
+    this.perSlot[2 * slot + STAMP] = 0;
   }
 
   /** Drops the vessel's records (it is being forgotten: no exit can be known). */
   forget(slot: number): void {
-    for (let r = this.head[slot]!; r !== NONE; ) {
+    for (let r = this.perSlot[2 * slot + HEAD]!; r !== NONE; ) {
       const next = this.next[r]!;
       this.release(r);
       r = next;
     }
-    this.head[slot] = NONE;
+    this.perSlot[2 * slot + HEAD] = NONE;
   }
 
   /** Judges the vessel's latest position (once, however many detectors ask), queueing confirmed crossings. */
   update(slot: number): void {
     const tracks = this.tracks;
     const positions = tracks.positions(slot);
-    if (this.stamp[slot] === positions) return;
-    this.stamp[slot] = positions;
+    const perSlot = this.perSlot;
+    if (perSlot[2 * slot + STAMP] === positions) return;
+    perSlot[2 * slot + STAMP] = positions;
     const lookup = this.lookup;
     const n = lookup.at(slot);
     let before = NONE;
-    for (let r = this.head[slot]!; r !== NONE; ) {
+    for (let r = perSlot[2 * slot + HEAD]!; r !== NONE; ) {
       const next = this.next[r]!;
       const kept = this.judge(slot, r, lookup.has(slot, this.zone[r]!));
       if (kept) before = r;
       else {
-        if (before === NONE) this.head[slot] = next;
+        if (before === NONE) perSlot[2 * slot + HEAD] = next;
         else this.next[before] = next;
         this.release(r);
       }
@@ -201,8 +203,8 @@ export class ZoneMembership {
   private arrive(slot: number, z: number, firstSighting: boolean): void {
     const r = this.claim();
     this.zone[r] = z;
-    this.next[r] = this.head[slot]!;
-    this.head[slot] = r;
+    this.next[r] = this.perSlot[2 * slot + HEAD]!;
+    this.perSlot[2 * slot + HEAD] = r;
     this.pending[r] = 0;
     if (firstSighting) {
       this.side[r] = INSIDE;
@@ -236,7 +238,7 @@ export class ZoneMembership {
   }
 
   private hasRecord(slot: number, z: number): boolean {
-    for (let r = this.head[slot]!; r !== NONE; r = this.next[r]!) if (this.zone[r] === z) return true;
+    for (let r = this.perSlot[2 * slot + HEAD]!; r !== NONE; r = this.next[r]!) if (this.zone[r] === z) return true;
     return false;
   }
 

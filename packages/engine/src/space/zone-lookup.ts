@@ -27,14 +27,22 @@ export const MAX_ZONES_AT_POINT = 8;
  */
 export const ZONE_LOOKUP_SKIP_M = 10;
 
+/** The per-slot answer record: four float64 fields. */
+const ANSWER = 4;
+const STAMP = 0;
+const LOOKED_LAT = 1;
+const LOOKED_LON = 2;
+const COUNT = 3;
+
 export class ZoneLookup {
-  /** Per slot: the position count the answer is for (0: none yet). */
-  private stamp = new Uint32Array(0);
-  private count = new Uint8Array(0);
+  /**
+   * Per slot, side by side (every position reads them all): the position
+   * count the answer is for (0: none yet), where it was looked up (NaN:
+   * never) and how many zones it found.
+   */
+  private answer = new Float64Array(0);
+  /** Per slot, MAX_ZONES_AT_POINT entries: the zones found, read only when there are some. */
   private found = new Int32Array(0);
-  /** Where the answer was looked up (NaN: never). */
-  private lookedLat = new Float64Array(0);
-  private lookedLon = new Float64Array(0);
   private readonly scratch: number[] = [];
   private capacity = 0;
 
@@ -48,34 +56,33 @@ export class ZoneLookup {
   /** Room for `capacity` slots; several detectors call it, so it only ever grows. */
   grow(capacity: number): void {
     if (capacity <= this.capacity) return;
-    this.stamp = resize(this.stamp, capacity);
-    this.count = resize(this.count, capacity);
+    this.answer = resize(this.answer, capacity * ANSWER);
     this.found = resize(this.found, capacity * MAX_ZONES_AT_POINT);
-    this.lookedLat = resize(this.lookedLat, capacity);
-    this.lookedLon = resize(this.lookedLon, capacity);
     this.capacity = capacity;
   }
 
   /** A new track in `slot`: forget the answer for its previous vessel. */
   open(slot: number): void {
-    this.stamp[slot] = 0;
-    this.lookedLat[slot] = NaN;
+    this.answer[slot * ANSWER + STAMP] = 0;
+    this.answer[slot * ANSWER + LOOKED_LAT] = NaN;
   }
 
   /** How many zones contain the latest position of the vessel in `slot` (looked up on the first call for that position). */
   at(slot: number): number {
+    const a = this.answer;
+    const at = slot * ANSWER;
     const positions = this.tracks.positions(slot);
-    if (this.stamp[slot] === positions) return this.count[slot]!;
-    this.stamp[slot] = positions;
+    if (a[at + STAMP] === positions) return a[at + COUNT]!;
+    a[at + STAMP] = positions;
     const lat = this.tracks.lat(slot);
     const lon = this.tracks.lon(slot);
-    if (equirectangularMetres(this.lookedLat[slot]!, this.lookedLon[slot]!, lat, lon) < ZONE_LOOKUP_SKIP_M) return this.count[slot]!;
-    this.lookedLat[slot] = lat;
-    this.lookedLon[slot] = lon;
+    if (equirectangularMetres(a[at + LOOKED_LAT]!, a[at + LOOKED_LON]!, lat, lon) < ZONE_LOOKUP_SKIP_M) return a[at + COUNT]!;
+    a[at + LOOKED_LAT] = lat;
+    a[at + LOOKED_LON] = lon;
     const n = Math.min(MAX_ZONES_AT_POINT, this.layer.zonesAt(lat, lon, this.scratch));
     const base = slot * MAX_ZONES_AT_POINT;
     for (let i = 0; i < n; i++) this.found[base + i] = this.scratch[i]!;
-    this.count[slot] = n;
+    a[at + COUNT] = n;
     return n;
   }
 
@@ -87,7 +94,7 @@ export class ZoneLookup {
   /** Whether the last answer for `slot` includes zone `z`. */
   has(slot: number, z: number): boolean {
     const base = slot * MAX_ZONES_AT_POINT;
-    const n = this.count[slot]!;
+    const n = this.answer[slot * ANSWER + COUNT]!;
     for (let i = 0; i < n; i++) if (this.found[base + i] === z) return true;
     return false;
   }
