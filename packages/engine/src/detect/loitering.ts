@@ -20,7 +20,7 @@
  * Emission. `open: true` when confirmed; closed (same id) when the run ends,
  * at eviction, or at end of input. Unconfirmed runs are dropped silently.
  */
-import { equirectangularMetres } from '@tidewatch/geo';
+import { equirectangularMetres, haversineMetres } from '@tidewatch/geo';
 import { makeEvent, round, type EngineEvent, type EventSink } from '../events/event.js';
 import type { ParamSpecs, ParamValues } from '../profile/params.js';
 import { resize } from '../track/track-table.js';
@@ -89,6 +89,15 @@ class LoiteringDetector implements Detector {
   /** Radius: the slow reports' farthest distance from the first one (cheap, bounded proxy for spread). */
   private radius = new Float64Array(0);
   private nextAnchorCheck = new Float64Array(0);
+  /**
+   * Per slot: a place found near an anchorage, and by how much it was inside
+   * minAnchorageDistanceM (NaN: none). A run in port is re-checked every
+   * PLACE_RECHECK_MS for as long as it lasts; while its mean position stays
+   * within that margin of the place (less a metre for rounding), the same
+   * anchorage is still close enough (triangle inequality), so the answer is
+   * known without searching tens of kilometres of anchorages again.
+   */
+  private nearAnchorage = new Float64Array(0);
   private active = 0;
 
   constructor(private readonly ctx: DetectorContext<Params>) {
@@ -112,10 +121,12 @@ class LoiteringDetector implements Detector {
     this.points = resize(this.points, capacity);
     this.radius = resize(this.radius, capacity);
     this.nextAnchorCheck = resize(this.nextAnchorCheck, capacity);
+    this.nearAnchorage = resize(this.nearAnchorage, 3 * capacity);
   }
 
   open(slot: number): void {
     this.state[slot] = IDLE;
+    this.nearAnchorage[3 * slot + 2] = NaN;
   }
 
   position(slot: number, emit: EventSink): void {
@@ -218,11 +229,24 @@ class LoiteringDetector implements Detector {
     const lat = this.sumLat[slot]! / this.points[slot]!;
     const lon = this.meanLon(slot);
     const min = this.p.minAnchorageDistanceM;
-    if (anchorages !== undefined && min > 0 && anchorages.nearestMetres(lat, lon, min) < min) return;
+    if (anchorages !== undefined && min > 0 && this.nearAnAnchorage(slot, lat, lon, min)) return;
     const minShore = this.p.minShoreDistanceM;
     if (shore !== undefined && minShore > 0 && shore.distanceMetres(lat, lon, minShore) < minShore) return;
     this.state[slot] = CONFIRMED;
     emit(this.event(slot, true));
+  }
+
+  /** Whether an anchorage lies within `min` of the point, from the last place found near one when it tells. */
+  private nearAnAnchorage(slot: number, lat: number, lon: number, min: number): boolean {
+    const near = this.nearAnchorage;
+    const at = 3 * slot;
+    if (haversineMetres(near[at]!, near[at + 1]!, lat, lon) + 1 < near[at + 2]!) return true;
+    const metres = this.ctx.layers.anchorages!.nearestMetres(lat, lon, min);
+    if (!(metres < min)) return false;
+    near[at] = lat;
+    near[at + 1] = lon;
+    near[at + 2] = min - metres;
+    return true;
   }
 
   private end(slot: number, emit: EventSink): void {

@@ -17,7 +17,11 @@ export interface NearbyVessels {
 
 /** Fixed points (anchorages, ports) answering how far the nearest one is. */
 export interface AnchorageIndex {
-  /** Distance in metres to the nearest anchorage within `maxMetres`, or Infinity when there is none that close. */
+  /**
+   * Great-circle distance in metres to the nearest anchorage within
+   * `maxMetres`, or Infinity when there is none that close. Detectors rely
+   * on it being a true distance (the triangle inequality holds).
+   */
   nearestMetres(lat: number, lon: number, maxMetres: number): number;
   readonly size: number;
 }
