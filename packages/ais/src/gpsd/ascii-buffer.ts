@@ -230,6 +230,14 @@ export function joinBytes(...pieces: readonly Uint8Array[]): Uint8Array {
 }
 
 /**
+ * A field of few values printed in one copy: `,"key":<print(n)><then>` for
+ * every n below `count`, indexed by n. The caller prints values outside.
+ */
+export function valueTable(key: string, count: number, print: (n: number) => string, then = ''): readonly Uint8Array[] {
+  return Array.from({ length: count }, (_, n) => asciiBytes(`,"${key}":${print(n)}${then}`));
+}
+
+/**
  * A small coded field printed in one copy: `,"key":n` (with `,"key_text":...`
  * when it has a legend, and the key of the field that follows when `then` is
  * given) prepared for every n below `count`. Values outside fall back to

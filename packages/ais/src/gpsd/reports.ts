@@ -8,7 +8,7 @@
  * `"scaled":true|false`, each field with its leading comma, without the
  * closing brace.
  */
-import { asciiBytes, code, codeTable, flagBytes, joinBytes, keyBytes, type AsciiBuffer } from './ascii-buffer.js';
+import { asciiBytes, code, codeTable, flagBytes, joinBytes, keyBytes, valueTable, type AsciiBuffer } from './ascii-buffer.js';
 import { coded, divided, printFields, quotedDivided, quotedTable, type Fields, type Plan } from './fields.js';
 import { plainLayout } from './plain-layouts.js';
 import { EPFD, EPFD_INVALID, NAV_STATUS, NAVAID_TYPE, NAVAID_TYPE_INVALID, SHIP_TYPE, SHIP_TYPE_INVALID, STATION_TYPE, STATION_TYPE_INVALID } from './legends.js';
@@ -76,6 +76,7 @@ const HEADING = codeTable('heading', 512);
 const SECOND = codeTable('second', 64);
 const MANEUVER = codeTable('maneuver', 4);
 const REGIONAL = codeTable('regional', 256);
+const RESERVED = codeTable('reserved', 256);
 const TO_BOW = codeTable('to_bow', 512);
 const TO_STERN = codeTable('to_stern', 512);
 const TO_PORT = codeTable('to_port', 64);
@@ -121,6 +122,35 @@ function tenthsField(key: Uint8Array, v: number, scaled: boolean, w: AsciiBuffer
 }
 
 /**
+ * A field in tenths, of `bits` bits, printed from a table in each mode:
+ * `%.1f` of v / 10 when scaled (through `fixed`, which the byte printer's
+ * `tenths` is held to), the integer when not.
+ */
+interface TenthsTable {
+  readonly scaled: readonly Uint8Array[];
+  readonly raw: readonly Uint8Array[];
+}
+
+function tenthsTable(key: string, bits: number, then = ''): TenthsTable {
+  return { scaled: valueTable(key, 1 << bits, (n) => fixed(n / 10, 1), then), raw: valueTable(key, 1 << bits, String, then) };
+}
+
+/** `v` from its table, or printed as `tenthsField` prints it when outside (a message not made by our decoder). */
+function tenthsFrom(t: TenthsTable, key: Uint8Array, v: number, scaled: boolean, w: AsciiBuffer, then?: Uint8Array): void {
+  const bytes = (scaled ? t.scaled : t.raw)[v];
+  if (bytes !== undefined) {
+    w.raw(bytes);
+    return;
+  }
+  tenthsField(key, v, scaled, w);
+  if (then !== undefined) w.raw(then);
+}
+
+const COURSE = tenthsTable('course', 12);
+const SPEED_B = tenthsTable('speed', 10, ',"accuracy":false,"lon":');
+const SPEED_B_ACCURATE = tenthsTable('speed', 10, ',"accuracy":true,"lon":');
+
+/**
  * Rate of turn, scaled, for every raw value -128..127: the square of
  * turn/4.733 as gpsd prints it (the sign is lost, as in gpsd), or its words
  * for not available (-128) and turning fast without a turn indicator (±127).
@@ -156,7 +186,7 @@ function positionReportClassA(m: Fields, scaled: boolean, w: AsciiBuffer): void 
   w.raw(K.lat);
   if (scaled) w.degrees(m.lat);
   else w.int(m.lat);
-  tenthsField(K.course, m.course, scaled, w);
+  tenthsFrom(COURSE, K.course, m.course, scaled, w);
   code(HEADING_THEN_SECOND, m.heading, w);
   w.int(m.second);
   const tail = MANEUVER_RAIM_RADIO[m.maneuver * 2 + (m.raim ? 1 : 0)];
@@ -185,23 +215,23 @@ function baseStationReport(m: Fields, scaled: boolean, w: AsciiBuffer): void {
 function staticAndVoyageData(m: Fields, scaled: boolean, w: AsciiBuffer): void {
   w.raw(K.imo);
   w.int(m.imo);
-  w.raw(K.ais_version);
-  w.int(m.ais_version);
-  w.raw(K.callsign);
+  code(AIS_VERSION_THEN_CALLSIGN, m.ais_version, w);
   w.str(m.callsign);
   w.raw(K.shipname);
   w.str(m.shipname);
   shiptype(m, w);
   dimensions(m, w);
-  epfd(m, w);
-  w.raw(K.eta);
+  code(EPFD_THEN_ETA, m.epfd, w);
   w.str(m.eta);
-  tenthsField(K.draught, m.draught, scaled, w);
-  w.raw(K.destination);
+  tenthsFrom(DRAUGHT_THEN_DESTINATION, K.draught, m.draught, scaled, w, K.destination);
   w.str(m.destination);
-  w.raw(K.dte);
-  w.int(m.dte);
+  code(DTE, m.dte, w);
 }
+
+const AIS_VERSION_THEN_CALLSIGN = codeTable('ais_version', 4, undefined, undefined, K.callsign);
+const EPFD_THEN_ETA = codeTable('epfd', 16, EPFD_Q, EPFD_INVALID_Q, K.eta);
+const DRAUGHT_THEN_DESTINATION = tenthsTable('draught', 8, ',"destination":');
+const DTE = codeTable('dte', 2);
 
 /** Type 9. Scaled: altitude 4095 not available, 4094 "4094 m or higher"; speed 1023 not available, 1022 "1022 knots or more". */
 function sarAircraftReport(m: Fields, scaled: boolean, w: AsciiBuffer): void {
@@ -229,27 +259,29 @@ function sarAircraftReport(m: Fields, scaled: boolean, w: AsciiBuffer): void {
 
 /** The fields types 18 and 19 share, up to `regional`. */
 function classBPosition(m: Fields, scaled: boolean, w: AsciiBuffer): void {
-  w.raw(K.reserved);
-  w.int(m.reserved);
-  tenthsField(K.speed, m.speed, scaled, w);
-  w.raw(F.accuracy[m.accuracy ? 1 : 0]);
-  position(m, scaled, w);
-  tenthsField(K.course, m.course, scaled, w);
+  code(RESERVED, m.reserved, w);
+  tenthsFrom(m.accuracy ? SPEED_B_ACCURATE : SPEED_B, K.speed, m.speed, scaled, w, ACCURACY_THEN_LON[m.accuracy ? 1 : 0]);
+  if (scaled) w.degrees(m.lon);
+  else w.int(m.lon);
+  w.raw(K.lat);
+  if (scaled) w.degrees(m.lat);
+  else w.int(m.lat);
+  tenthsFrom(COURSE, K.course, m.course, scaled, w);
   code(HEADING, m.heading, w);
   code(SECOND, m.second, w);
   code(REGIONAL, m.regional, w);
 }
 
+/** Type 18's six flags and the radio key, `,"cs":..,"display":..,"dsc":..,"band":..,"msg22":..,"raim":..,"radio":`, by the flags as bits. */
+const CLASS_B_FLAGS = Array.from({ length: 64 }, (_, i) =>
+  joinBytes(F.cs[(i >> 5) & 1]!, F.display[(i >> 4) & 1]!, F.dsc[(i >> 3) & 1]!, F.band[(i >> 2) & 1]!, F.msg22[(i >> 1) & 1]!, F.raim[i & 1]!, K.radio),
+);
+
 /** Type 18. */
 function positionReportClassB(m: Fields, scaled: boolean, w: AsciiBuffer): void {
   classBPosition(m, scaled, w);
-  w.raw(F.cs[m.cs ? 1 : 0]);
-  w.raw(F.display[m.display ? 1 : 0]);
-  w.raw(F.dsc[m.dsc ? 1 : 0]);
-  w.raw(F.band[m.band ? 1 : 0]);
-  w.raw(F.msg22[m.msg22 ? 1 : 0]);
-  w.raw(F.raim[m.raim ? 1 : 0]);
-  w.raw(K.radio);
+  const flags = (m.cs ? 32 : 0) | (m.display ? 16 : 0) | (m.dsc ? 8 : 0) | (m.band ? 4 : 0) | (m.msg22 ? 2 : 0) | (m.raim ? 1 : 0);
+  w.raw(CLASS_B_FLAGS[flags]!);
   w.int(m.radio);
 }
 
