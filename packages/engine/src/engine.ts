@@ -129,6 +129,13 @@ class TrackEngine implements Engine {
   private readonly buffer: ReorderBuffer;
   private readonly evictAfterMs: number;
   private nextTick = NaN;
+  /**
+   * No live vessel was last heard before this: the least time heard found by
+   * the last eviction scan, lowered by every track opened since (a vessel's
+   * time heard only grows). Until it falls behind the eviction horizon the
+   * scan over every slot would find nothing, so ticks skip it.
+   */
+  private oldestHeard = Infinity;
   private finished = false;
   /** The sink of the call in progress: released observations and ticks emit through it. */
   private sink: EventSink = () => {};
@@ -253,6 +260,7 @@ class TrackEngine implements Engine {
     let slot = this.tracks.slotOf(mmsi);
     if (slot >= 0) return slot;
     slot = this.tracks.open(mmsi, t);
+    if (t < this.oldestHeard) this.oldestHeard = t;
     this.branches.open(slot);
     for (const d of this.detectors) d.open?.(slot);
     return slot;
@@ -293,9 +301,15 @@ class TrackEngine implements Engine {
     for (const d of this.detectors) d.tick?.(now, sink);
     const tracks = this.tracks;
     const before = now - this.evictAfterMs;
+    if (!(this.oldestHeard < before)) return;
+    let oldest = Infinity;
     for (let slot = 0; slot < tracks.highWater; slot++) {
-      if (tracks.live[slot] === 1 && tracks.heardT(slot) < before) this.evict(slot, now);
+      if (tracks.live[slot] !== 1) continue;
+      const heard = tracks.heardT(slot);
+      if (heard < before) this.evict(slot, now);
+      else if (heard < oldest) oldest = heard;
     }
+    this.oldestHeard = oldest;
   }
 
   private evict(slot: number, now: number): void {
