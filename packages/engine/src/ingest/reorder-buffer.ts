@@ -250,6 +250,14 @@ export class ReorderBuffer {
   private releaseBucket(b: number, each: (obs: Observation) => void): void {
     const n = this.bucketLength[b]!;
     if (n === 0) return;
+    if (n === 1) {
+      // A quiet second (one report in most seconds of a coastal feed): nothing to order.
+      const row = this.bucketHead[b]!;
+      this.bucketHead[b] = NONE;
+      this.bucketLength[b] = 0;
+      this.releaseRow(row, each);
+      return;
+    }
     if (this.rowsA.length < n) this.growScratch(n);
     const rows = this.rowsA;
     const mmsi = this.mmsiA;
@@ -271,30 +279,33 @@ export class ReorderBuffer {
     this.bucketLength[b] = 0;
     if (!sorted) this.sortRows(n);
     this.settleTies(n);
-    const out = this.out;
     const sorted_ = this.rowsA;
-    for (let i = 0; i < n; i++) {
-      const r = sorted_[i]!;
-      const at = r * STRIDE;
-      const tag = d[at + TAG]!;
-      if (((tag >> 2) & 3) === KIND_POSITION) {
-        out.t = d[at + T]!;
-        out.mmsi = Math.floor(tag / 16);
-        out.lat = d[at + LAT]!;
-        out.lon = d[at + LON]!;
-        out.sog = d[at + SOG]!;
-        out.cog = d[at + COG]!;
-        out.heading = d[at + HEADING]!;
-        out.navStatus = d[at + NAV_STATUS]!;
-        out.source = (tag & 3) as PositionSource;
-        this.freeRow(r);
-        each(out);
-      } else {
-        const obs = this.statics[r]!;
-        this.statics[r] = undefined;
-        this.freeRow(r);
-        each(obs);
-      }
+    for (let i = 0; i < n; i++) this.releaseRow(sorted_[i]!, each);
+  }
+
+  /** Hands one row's observation to `each` and frees the row. */
+  private releaseRow(r: number, each: (obs: Observation) => void): void {
+    const d = this.data;
+    const at = r * STRIDE;
+    const tag = d[at + TAG]!;
+    if (((tag >> 2) & 3) === KIND_POSITION) {
+      const out = this.out;
+      out.t = d[at + T]!;
+      out.mmsi = Math.floor(tag / 16);
+      out.lat = d[at + LAT]!;
+      out.lon = d[at + LON]!;
+      out.sog = d[at + SOG]!;
+      out.cog = d[at + COG]!;
+      out.heading = d[at + HEADING]!;
+      out.navStatus = d[at + NAV_STATUS]!;
+      out.source = (tag & 3) as PositionSource;
+      this.freeRow(r);
+      each(out);
+    } else {
+      const obs = this.statics[r]!;
+      this.statics[r] = undefined;
+      this.freeRow(r);
+      each(obs);
     }
   }
 
