@@ -58,6 +58,8 @@ const LEAP_POOL = 1024;
 const SMALL = 48;
 const DIGIT_BITS = 10;
 const DIGIT_MASK = (1 << DIGIT_BITS) - 1;
+/** Observations looked ahead at once: enough misses in flight, few enough that their lines stay cached. */
+const LOOK_AHEAD = 32;
 
 export class ReorderBuffer {
   readonly windowMs: number;
@@ -86,6 +88,8 @@ export class ReorderBuffer {
   private msA = new Int32Array(64);
   private msB = new Int32Array(64);
   private readonly counts = new Int32Array(1 << DIGIT_BITS);
+  /** What the last look ahead read, kept so that its loads are not optimised away. */
+  touched = 0;
 
   /** Observations ahead of the stream by more than LEAP_MS, in time order (copies). */
   private ahead: Observation[] = [];
@@ -98,7 +102,18 @@ export class ReorderBuffer {
     kind: 'position', t: 0, mmsi: 0, lat: 0, lon: 0, sog: NaN, cog: NaN, heading: NaN, navStatus: NaN, source: PositionSource.OTHER,
   };
 
-  constructor(windowMs: number) {
+  /**
+   * `lookAhead`, when given, is called with the MMSI of each of the next few
+   * observations of a second before they are released: the caller reads
+   * (and returns something of) the state they will need, so that with a
+   * large fleet, whose state is nowhere near the cache, the misses of a few
+   * dozen observations overlap instead of coming one after another. It must
+   * change nothing.
+   */
+  constructor(
+    windowMs: number,
+    private readonly lookAhead?: (mmsi: number) => number,
+  ) {
     if (!(windowMs >= 0 && windowMs <= 3_600_000)) throw new RangeError(`reorder window ${windowMs} ms is outside 0..3600000`);
     this.windowMs = windowMs;
     this.ringSize = Math.ceil(windowMs / 1000) + 3;
@@ -280,7 +295,20 @@ export class ReorderBuffer {
     if (!sorted) this.sortRows(n);
     this.settleTies(n);
     const sorted_ = this.rowsA;
-    for (let i = 0; i < n; i++) this.releaseRow(sorted_[i]!, each);
+    const lookAhead = this.lookAhead;
+    if (lookAhead === undefined) {
+      for (let i = 0; i < n; i++) this.releaseRow(sorted_[i]!, each);
+      return;
+    }
+    // In runs of LOOK_AHEAD: first name the vessels of the run, then release it (see lookAhead).
+    const mmsi_ = this.mmsiA;
+    for (let from = 0; from < n; from += LOOK_AHEAD) {
+      const to = Math.min(n, from + LOOK_AHEAD);
+      let touched = 0;
+      for (let i = from; i < to; i++) touched += d[sorted_[i]! * STRIDE + T]! + lookAhead(mmsi_[i]!);
+      this.touched = touched;
+      for (let i = from; i < to; i++) this.releaseRow(sorted_[i]!, each);
+    }
   }
 
   /** Hands one row's observation to `each` and frees the row. */

@@ -146,6 +146,15 @@ export class TrackTable {
     return this.rec[slot * RECORD + MMSI]!;
   }
 
+  /**
+   * Reads the record of `slot` (nothing for -1) and returns a number from it:
+   * the engine looks a few observations ahead so that the cache misses of a
+   * large fleet overlap (see ReorderBuffer).
+   */
+  touch(slot: number): number {
+    return slot < 0 ? 0 : this.rec[slot * RECORD + LAST_T]! + this.rec[slot * RECORD + HEARD_T]!;
+  }
+
   /** Called with the new capacity whenever the table grows, so per-vessel state elsewhere can follow. */
   onGrow(listener: (capacity: number) => void): void {
     this.growListeners.push(listener);
