@@ -9,7 +9,9 @@ import { fixed, jsonString } from './printf.js';
 
 /** ASCII text as bytes. */
 export function asciiBytes(s: string): Uint8Array {
-  return Uint8Array.from(s, (c) => c.charCodeAt(0));
+  const bytes = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) bytes[i] = s.charCodeAt(i);
+  return bytes;
 }
 
 /** `,"name":false` and `,"name":true` as bytes for each name, indexed by 0 and 1. */
@@ -227,14 +229,6 @@ export function joinBytes(...pieces: readonly Uint8Array[]): Uint8Array {
     at += p.length;
   }
   return all;
-}
-
-/**
- * A field of few values printed in one copy: `,"key":<print(n)><then>` for
- * every n below `count`, indexed by n. The caller prints values outside.
- */
-export function valueTable(key: string, count: number, print: (n: number) => string, then = ''): readonly Uint8Array[] {
-  return Array.from({ length: count }, (_, n) => asciiBytes(`,"${key}":${print(n)}${then}`));
 }
 
 /**

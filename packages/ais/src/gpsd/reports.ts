@@ -8,7 +8,7 @@
  * `"scaled":true|false`, each field with its leading comma, without the
  * closing brace.
  */
-import { asciiBytes, code, codeTable, flagBytes, joinBytes, keyBytes, valueTable, type AsciiBuffer } from './ascii-buffer.js';
+import { asciiBytes, code, codeTable, flagBytes, joinBytes, keyBytes, type AsciiBuffer } from './ascii-buffer.js';
 import { coded, divided, printFields, quotedDivided, quotedTable, type Fields, type Plan } from './fields.js';
 import { plainLayout } from './plain-layouts.js';
 import { EPFD, EPFD_INVALID, NAV_STATUS, NAVAID_TYPE, NAVAID_TYPE_INVALID, SHIP_TYPE, SHIP_TYPE_INVALID, STATION_TYPE, STATION_TYPE_INVALID } from './legends.js';
@@ -121,34 +121,6 @@ function tenthsField(key: Uint8Array, v: number, scaled: boolean, w: AsciiBuffer
   else w.int(v);
 }
 
-/**
- * A field in tenths, of `bits` bits, printed from a table in each mode:
- * `%.1f` of v / 10 when scaled (through `fixed`, which the byte printer's
- * `tenths` is held to), the integer when not.
- */
-interface TenthsTable {
-  readonly scaled: readonly Uint8Array[];
-  readonly raw: readonly Uint8Array[];
-}
-
-function tenthsTable(key: string, bits: number, then = ''): TenthsTable {
-  return { scaled: valueTable(key, 1 << bits, (n) => fixed(n / 10, 1), then), raw: valueTable(key, 1 << bits, String, then) };
-}
-
-/** `v` from its table, or printed as `tenthsField` prints it when outside (a message not made by our decoder). */
-function tenthsFrom(t: TenthsTable, key: Uint8Array, v: number, scaled: boolean, w: AsciiBuffer, then?: Uint8Array): void {
-  const bytes = (scaled ? t.scaled : t.raw)[v];
-  if (bytes !== undefined) {
-    w.raw(bytes);
-    return;
-  }
-  tenthsField(key, v, scaled, w);
-  if (then !== undefined) w.raw(then);
-}
-
-const COURSE = tenthsTable('course', 12);
-const SPEED_B = tenthsTable('speed', 10, ',"accuracy":false,"lon":');
-const SPEED_B_ACCURATE = tenthsTable('speed', 10, ',"accuracy":true,"lon":');
 
 /**
  * Rate of turn, scaled, for every raw value -128..127: the square of
@@ -186,7 +158,7 @@ function positionReportClassA(m: Fields, scaled: boolean, w: AsciiBuffer): void 
   w.raw(K.lat);
   if (scaled) w.degrees(m.lat);
   else w.int(m.lat);
-  tenthsFrom(COURSE, K.course, m.course, scaled, w);
+  tenthsField(K.course, m.course, scaled, w);
   code(HEADING_THEN_SECOND, m.heading, w);
   w.int(m.second);
   const tail = MANEUVER_RAIM_RADIO[m.maneuver * 2 + (m.raim ? 1 : 0)];
@@ -223,14 +195,14 @@ function staticAndVoyageData(m: Fields, scaled: boolean, w: AsciiBuffer): void {
   dimensions(m, w);
   code(EPFD_THEN_ETA, m.epfd, w);
   w.str(m.eta);
-  tenthsFrom(DRAUGHT_THEN_DESTINATION, K.draught, m.draught, scaled, w, K.destination);
+  tenthsField(K.draught, m.draught, scaled, w);
+  w.raw(K.destination);
   w.str(m.destination);
   code(DTE, m.dte, w);
 }
 
 const AIS_VERSION_THEN_CALLSIGN = codeTable('ais_version', 4, undefined, undefined, K.callsign);
 const EPFD_THEN_ETA = codeTable('epfd', 16, EPFD_Q, EPFD_INVALID_Q, K.eta);
-const DRAUGHT_THEN_DESTINATION = tenthsTable('draught', 8, ',"destination":');
 const DTE = codeTable('dte', 2);
 
 /** Type 9. Scaled: altitude 4095 not available, 4094 "4094 m or higher"; speed 1023 not available, 1022 "1022 knots or more". */
@@ -260,13 +232,14 @@ function sarAircraftReport(m: Fields, scaled: boolean, w: AsciiBuffer): void {
 /** The fields types 18 and 19 share, up to `regional`. */
 function classBPosition(m: Fields, scaled: boolean, w: AsciiBuffer): void {
   code(RESERVED, m.reserved, w);
-  tenthsFrom(m.accuracy ? SPEED_B_ACCURATE : SPEED_B, K.speed, m.speed, scaled, w, ACCURACY_THEN_LON[m.accuracy ? 1 : 0]);
+  tenthsField(K.speed, m.speed, scaled, w);
+  w.raw(ACCURACY_THEN_LON[m.accuracy ? 1 : 0]);
   if (scaled) w.degrees(m.lon);
   else w.int(m.lon);
   w.raw(K.lat);
   if (scaled) w.degrees(m.lat);
   else w.int(m.lat);
-  tenthsFrom(COURSE, K.course, m.course, scaled, w);
+  tenthsField(K.course, m.course, scaled, w);
   code(HEADING, m.heading, w);
   code(SECOND, m.second, w);
   code(REGIONAL, m.regional, w);
