@@ -33,6 +33,12 @@ export type Verdict = (typeof Verdict)[keyof typeof Verdict];
 const METRES_PER_DEGREE = (EARTH_RADIUS_METRES * Math.PI) / 180;
 /** Beyond this the equirectangular distance is replaced by haversine (its error grows with range). */
 const SHORT_RANGE_M = 20_000;
+/** A branch: four float64 (time, latitude, longitude, reports); a slot's two sit side by side. */
+const BRANCH = 4;
+const T = 0;
+const LAT = 1;
+const LON = 2;
+const COUNT = 3;
 
 export class BranchTracker {
   private readonly maxSpeedMps: number;
@@ -44,11 +50,11 @@ export class BranchTracker {
    * of longitude is never longer than one of latitude), so it always fits.
    */
   private readonly halfJumpDegrees: number;
-  /** Per slot × 2 branches. */
-  branchT: Float64Array;
-  branchLat: Float64Array;
-  branchLon: Float64Array;
-  branchCount: Uint32Array;
+  /**
+   * Per slot, both branches side by side (one cache line): time, latitude,
+   * longitude and reports of branch 0, then of branch 1.
+   */
+  private branch: Float64Array;
   /** Per slot: branch of the last report (0 or 1), -1 before any. */
   current: Int8Array;
   /** Per slot: verdict on the last position. */
@@ -62,10 +68,7 @@ export class BranchTracker {
     this.minJumpM = params.minJumpM;
     this.ttlMs = params.branchTtlS * 1000;
     this.halfJumpDegrees = params.minJumpM / 2 / METRES_PER_DEGREE;
-    this.branchT = new Float64Array(capacity * 2);
-    this.branchLat = new Float64Array(capacity * 2);
-    this.branchLon = new Float64Array(capacity * 2);
-    this.branchCount = new Uint32Array(capacity * 2);
+    this.branch = new Float64Array(capacity * 2 * BRANCH);
     this.current = new Int8Array(capacity);
     this.verdict = new Uint8Array(capacity);
     this.jumpMetres = new Float64Array(capacity);
@@ -73,10 +76,7 @@ export class BranchTracker {
   }
 
   grow(capacity: number): void {
-    this.branchT = resize(this.branchT, capacity * 2);
-    this.branchLat = resize(this.branchLat, capacity * 2);
-    this.branchLon = resize(this.branchLon, capacity * 2);
-    this.branchCount = resize(this.branchCount, capacity * 2);
+    this.branch = resize(this.branch, capacity * 2 * BRANCH);
     this.current = resize(this.current, capacity);
     this.verdict = resize(this.verdict, capacity);
     this.jumpMetres = resize(this.jumpMetres, capacity);
@@ -86,16 +86,17 @@ export class BranchTracker {
   open(slot: number): void {
     this.current[slot] = -1;
     this.verdict[slot] = Verdict.FIRST;
-    this.branchCount[slot * 2] = 0;
-    this.branchCount[slot * 2 + 1] = 0;
-    this.branchT[slot * 2] = NaN;
-    this.branchT[slot * 2 + 1] = NaN;
+    const at = slot * 2 * BRANCH;
+    this.branch[at + COUNT] = 0;
+    this.branch[at + BRANCH + COUNT] = 0;
+    this.branch[at + T] = NaN;
+    this.branch[at + BRANCH + T] = NaN;
   }
 
   /** Whether branch `k` of `slot` has been reported from within the branch lifetime before `t`. */
   alive(slot: number, k: number, t: number): boolean {
-    const i = slot * 2 + k;
-    return this.branchCount[i]! > 0 && t - this.branchT[i]! <= this.ttlMs;
+    const at = (slot * 2 + k) * BRANCH;
+    return this.branch[at + COUNT]! > 0 && t - this.branch[at + T]! <= this.ttlMs;
   }
 
   /** Assigns a position to a branch and returns the verdict (also kept in `verdict[slot]`). */
@@ -108,10 +109,10 @@ export class BranchTracker {
     const other = 1 - cur;
     const ci = slot * 2 + cur;
     // The usual report: one branch, and well within minJumpM of it (a box test, no trigonometry).
-    if (this.branchCount[slot * 2 + other] === 0) {
+    if (this.branch[(slot * 2 + other) * BRANCH + COUNT] === 0) {
       const box = this.halfJumpDegrees;
-      const dLat = lat - this.branchLat[ci]!;
-      const dLon = lon - this.branchLon[ci]!;
+      const dLat = lat - this.branch[ci * BRANCH + LAT]!;
+      const dLon = lon - this.branch[ci * BRANCH + LON]!;
       if (dLat < box && dLat > -box && dLon < box && dLon > -box) {
         this.join(slot, cur, t, lat, lon);
         return (this.verdict[slot] = Verdict.SAME);
@@ -133,21 +134,21 @@ export class BranchTracker {
     }
     this.jumpMetres[slot] = curMetres;
     this.jumpSpeedKn[slot] = curMetres / this.seconds(slot * 2 + cur, t) / METRES_PER_SECOND_PER_KNOT;
-    this.branchCount[slot * 2 + other] = 0;
+    this.branch[(slot * 2 + other) * BRANCH + COUNT] = 0;
     this.join(slot, other, t, lat, lon);
     return (this.verdict[slot] = Verdict.JUMP);
   }
 
   private metres(i: number, lat: number, lon: number): number {
-    const blat = this.branchLat[i]!;
-    const blon = this.branchLon[i]!;
+    const blat = this.branch[i * BRANCH + LAT]!;
+    const blon = this.branch[i * BRANCH + LON]!;
     const metres = equirectangularMetres(blat, blon, lat, lon);
     return metres > SHORT_RANGE_M ? haversineMetres(blat, blon, lat, lon) : metres;
   }
 
   /** Reports less than a second apart count as a second apart: AIS times are whole seconds. */
   private seconds(i: number, t: number): number {
-    return Math.max(1000, t - this.branchT[i]!) / 1000;
+    return Math.max(1000, t - this.branch[i * BRANCH + T]!) / 1000;
   }
 
   private plausible(i: number, t: number, metres: number): boolean {
@@ -155,11 +156,12 @@ export class BranchTracker {
   }
 
   private join(slot: number, k: number, t: number, lat: number, lon: number): void {
-    const i = slot * 2 + k;
-    this.branchT[i] = t;
-    this.branchLat[i] = lat;
-    this.branchLon[i] = lon;
-    this.branchCount[i]!++;
+    const at = (slot * 2 + k) * BRANCH;
+    const b = this.branch;
+    b[at + T] = t;
+    b[at + LAT] = lat;
+    b[at + LON] = lon;
+    b[at + COUNT] = b[at + COUNT]! + 1;
     this.current[slot] = k;
   }
 }
