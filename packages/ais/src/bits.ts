@@ -9,6 +9,9 @@
  */
 import { SIXBIT_TEXT } from './armour.js';
 
+/** Six-bit text value → character code. */
+const SIXBIT_CODE = Uint16Array.from(SIXBIT_TEXT, (c) => c.charCodeAt(0));
+
 /** Margin of zeroed six-bit values kept behind the payload (covers a 64-bit read). */
 const MARGIN = 12;
 
@@ -126,7 +129,7 @@ export function untrimmedText(p: Payload, start: number, width: number): string 
  * is invisible: a slot holds the exact values it was built from.
  */
 const MEMO_MAX_CHARS = 20;
-const MEMO_SLOTS = 4096;
+const MEMO_SLOTS = 16384;
 /** Per slot: character count (-1 empty), then four words of five characters. */
 const memoKey = new Int32Array(MEMO_SLOTS * 5).fill(-1);
 const memoUntrimmed: string[] = new Array<string>(MEMO_SLOTS).fill('');
@@ -175,15 +178,20 @@ function readText(p: Payload, start: number, width: number, trim: boolean): stri
   return trim ? memoTrimmed[slot]! : memoUntrimmed[slot]!;
 }
 
+/** Character codes of the text being built: one string made from them, not one per character. */
+let codes = new Uint16Array(64);
+
 /** The text of at most `chars` characters from `start`, cut at the first `@`. */
 function build(p: Payload, start: number, chars: number, trim: boolean): string {
-  let s = '';
-  for (let j = 0, pos = start; j < chars; j++, pos += 6) {
+  if (chars > codes.length) codes = new Uint16Array(Math.max(chars, codes.length * 2));
+  let n = 0;
+  for (let pos = start; n < chars; n++, pos += 6) {
     const v = uint(p, pos, 6);
     if (v === 0) break;
-    s += SIXBIT_TEXT[v];
+    codes[n] = SIXBIT_CODE[v]!;
   }
-  return trim ? s.trimEnd() : s;
+  if (trim) while (n > 0 && codes[n - 1] === 0x20) n--;
+  return n === 0 ? '' : String.fromCharCode.apply(null, codes.subarray(0, n) as unknown as number[]);
 }
 
 const HEX = '0123456789abcdef';
