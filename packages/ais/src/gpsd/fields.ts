@@ -8,7 +8,7 @@
  * data, built once at module load. The hot message types do not come here;
  * they have straight-line printers in `reports.ts`.
  */
-import type { AsciiBuffer } from './ascii-buffer.js';
+import { asciiBytes, type AsciiBuffer } from './ascii-buffer.js';
 import { fixed, jsonString } from './printf.js';
 
 /**
@@ -68,25 +68,41 @@ export function formatFields(m: Fields, plan: Plan, scaled: boolean, top: boolea
   return out;
 }
 
+/** How `printFields` prints one key of a plan: `,"key":` as bytes, and its rule; `skip` for keys not printed. */
+interface PrintEntry {
+  readonly rule: FieldRule | undefined;
+  readonly head: Uint8Array;
+  readonly skip: boolean;
+}
+
+/** Per plan, per key, what `printFields` decided the first time it met the key. */
+const PRINT_ENTRIES = new WeakMap<Plan, Map<string, PrintEntry>>();
+
+function printEntryFor(entries: Map<string, PrintEntry>, plan: Plan, key: string): PrintEntry {
+  const rule = plan[key];
+  const entry = { rule, head: asciiBytes(rule === undefined ? `,${jsonString(key)}:` : ','), skip: HEADER_KEYS.has(key) || key.endsWith('_text') };
+  if (entries.size < 4096) entries.set(key, entry);
+  return entry;
+}
+
 /**
  * The same fields as `formatFields`, each with its leading comma, printed
  * straight into `w` (the path of a whole message: no string is built for it).
  */
 export function printFields(m: Fields, plan: Plan, scaled: boolean, w: AsciiBuffer): void {
-  const entries = entriesOf(plan);
+  let entries = PRINT_ENTRIES.get(plan);
+  if (entries === undefined) {
+    entries = new Map();
+    PRINT_ENTRIES.set(plan, entries);
+  }
   for (const key in m) {
-    if (HEADER_KEYS.has(key)) continue;
     const value: unknown = m[key];
     if (value === undefined) continue;
-    const entry = entries.get(key) ?? entryFor(entries, plan, key);
+    const entry = entries.get(key) ?? printEntryFor(entries, plan, key);
     if (entry.skip) continue;
-    w.ascii(',');
-    if (entry.rule !== undefined) {
-      w.ascii(entry.rule(value, scaled));
-      continue;
-    }
-    w.ascii(entry.head);
-    if (typeof value === 'number' && Number.isSafeInteger(value)) w.int(value);
+    w.raw(entry.head);
+    if (entry.rule !== undefined) w.ascii(entry.rule(value, scaled));
+    else if (typeof value === 'number' && Number.isSafeInteger(value)) w.int(value);
     else if (typeof value === 'string') w.str(value);
     else w.ascii(plainValue(value, scaled));
   }
