@@ -37,15 +37,22 @@ function tagReader(): (c: MessageContext) => TagBlockFields | undefined {
   };
 }
 
+/** Printed lines are handed on in pieces of about this size, which stay in the processor's cache. */
+const POUR_AT = 1 << 16;
+
 function gpsdFormat(scaled: boolean, out: TextOutput): MessageFormat {
   const writer = new GpsdJsonWriter({ scaled, device: 'stdin' });
   const tagOf = tagReader();
+  const pour = (): void => {
+    out.writeBytes(writer.bytes);
+    writer.clear();
+  };
   return {
-    message: (m, c) => writer.append(m, tagOf(c)),
-    pour: () => {
-      out.writeBytes(writer.bytes);
-      writer.clear();
+    message: (m, c) => {
+      writer.append(m, tagOf(c));
+      if (writer.length >= POUR_AT) pour();
     },
+    pour,
   };
 }
 

@@ -50,18 +50,15 @@ export class TextOutput {
     else this.used += this.block.write(text, this.used, 'utf8');
   }
 
-  /** Bytes as they are (copied: the caller may reuse its buffer). */
+  /** Bytes as they are, copied into blocks (the caller may reuse its buffer). */
   writeBytes(bytes: Uint8Array): void {
-    if (this.used + bytes.length > BLOCK) this.seal();
-    if (bytes.length > BLOCK) {
-      // A copy by memcpy (Buffer.from would copy a plain Uint8Array element by element).
-      const copy = Buffer.allocUnsafe(bytes.length);
-      copy.set(bytes);
-      this.full.push(copy);
-      return;
+    for (let from = 0; from < bytes.length; ) {
+      if (this.used === BLOCK) this.seal();
+      const n = Math.min(BLOCK - this.used, bytes.length - from);
+      this.block.set(bytes.subarray(from, from + n), this.used);
+      this.used += n;
+      from += n;
     }
-    this.block.set(bytes, this.used);
-    this.used += bytes.length;
   }
 
   /** Writes the full blocks (and with `force` the partial one), waiting while the stream is full. */
