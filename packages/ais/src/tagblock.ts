@@ -109,22 +109,22 @@ function readFields(buf: Uint8Array, from: number, to: number, out: TagBlock): T
 
 /** `g:number-count-id`; a malformed group is ignored (the sentence's own sequence id still applies). */
 function readGroup(buf: Uint8Array, from: number, to: number, out: TagBlock): void {
-  const parts = [-1, -1, -1];
-  let part = 0;
+  let number = -1;
+  let count = -1;
   let value = -1;
   for (let i = from; i < to; i++) {
     const b = buf[i]!;
     if (b === 0x2d /* - */) {
-      if (value < 0 || part === 2) return;
-      parts[part++] = value;
+      if (value < 0 || count >= 0) return;
+      if (number < 0) number = value;
+      else count = value;
       value = -1;
     } else if (b >= 48 && b <= 57) {
       value = (value < 0 ? 0 : value * 10) + (b - 48);
       if (value > 1e9) return;
     } else return;
   }
-  if (part !== 2 || value < 0) return;
-  const [number, count] = parts as [number, number];
+  if (count < 0 || value < 0) return;
   if (number < 1 || count < 1 || number > count) return;
   out.groupNumber = number;
   out.groupCount = count;
