@@ -238,3 +238,18 @@ test('a type 21 name extension cut by fill bits keeps only whole characters (rea
   const sink = run(['!BSVDM,1,1,,A,E>lsouNS0Ta;Pdh60W230V6@1:WT8dQSnnsep10888R>86B,2*55']);
   assert.equal((sink.messages[0]!.message as { name: string }).name, 'FAIRWAY LANDFALL BUOY');
 });
+
+test('tag block group g: is number-count-id; anything else leaves the group unset', async () => {
+  const { readTagBlock, TagBlock } = await import('../src/tagblock.js');
+  const group = (g: string): [number, number, number] => {
+    const line = Buffer.from(tagBlock(`c:1527811200,g:${g}`) + '!', 'latin1');
+    const out = new TagBlock();
+    assert.equal(readTagBlock(line, 0, line.length, out), null, g);
+    return [out.groupNumber, out.groupCount, out.groupId];
+  };
+  assert.deepEqual(group('1-2-901'), [1, 2, 901]);
+  assert.deepEqual(group('2-2-0'), [2, 2, 0]);
+  for (const bad of ['1-2', '1-2-3-4', '2-1-5', '0-2-5', '1--5', '-1-2', '1-2-', 'a-2-5', '1-2-99999999999', '']) {
+    assert.deepEqual(group(bad), [-1, -1, -1], bad);
+  }
+});
