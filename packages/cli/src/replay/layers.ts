@@ -17,7 +17,8 @@ import {
   type Layers,
   type WatchlistEntry,
 } from '@tidewatch/engine';
-import { readReferenceLayers } from '@tidewatch/server';
+// The reference layers alone: the server's index would load its HTTP stack with them.
+import { readReferenceLayers } from '@tidewatch/server/reference-layers';
 
 /** The product's shipped data folder (from packages/cli/dist/src/replay/). */
 export const DATA_DIR = fileURLToPath(new URL('../../../../../data/', import.meta.url));
