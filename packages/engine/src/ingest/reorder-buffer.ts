@@ -65,14 +65,20 @@ export class ReorderBuffer {
   readonly windowMs: number;
   /** Buckets in the ring: enough seconds for the window plus the ones being filled and released. */
   private readonly ringSize: number;
-  private readonly bucketHead: Int32Array;
+  /**
+   * Per bucket: its rows in arrival order, and how many. An array rather
+   * than a chain through the rows: with a large fleet a second holds tens of
+   * thousands of rows, and walking a chain is one cache miss after another
+   * where reading an array lets them overlap.
+   */
+  private readonly bucketRows: Int32Array[];
   private readonly bucketLength: Int32Array;
   /** The last second (floor(t / 1000)) released; everything at or before it is late. NaN before any input. */
   private releasedSecond = NaN;
   /** The newest event time seen. */
   private newest = -Infinity;
 
-  // Rows: a pool with a free list; `next` chains the rows of one bucket (and the free rows).
+  // Rows: a pool with a free list chained through `next`.
   private capacity = 0;
   private data = new Float64Array(0);
   private next = new Int32Array(0);
@@ -117,7 +123,7 @@ export class ReorderBuffer {
     if (!(windowMs >= 0 && windowMs <= 3_600_000)) throw new RangeError(`reorder window ${windowMs} ms is outside 0..3600000`);
     this.windowMs = windowMs;
     this.ringSize = Math.ceil(windowMs / 1000) + 3;
-    this.bucketHead = new Int32Array(this.ringSize).fill(NONE);
+    this.bucketRows = Array.from({ length: this.ringSize }, () => new Int32Array(16));
     this.bucketLength = new Int32Array(this.ringSize);
     this.growRows(1024);
   }
@@ -133,7 +139,9 @@ export class ReorderBuffer {
   }
 
   get bytes(): number {
-    return this.data.byteLength + this.next.byteLength + 6 * this.rowsA.byteLength + this.counts.byteLength;
+    let lists = 0;
+    for (const rows of this.bucketRows) lists += rows.byteLength;
+    return this.data.byteLength + this.next.byteLength + lists + 6 * this.rowsA.byteLength + this.counts.byteLength;
   }
 
   /** The newest event time seen or advanced to (ms UTC), -Infinity before any. */
@@ -240,9 +248,11 @@ export class ReorderBuffer {
       this.statics[row] = { ...obs };
     }
     const b = ((second % this.ringSize) + this.ringSize) % this.ringSize;
-    this.next[row] = this.bucketHead[b]!;
-    this.bucketHead[b] = row;
-    this.bucketLength[b]!++;
+    let list = this.bucketRows[b]!;
+    const length = this.bucketLength[b]!;
+    if (length === list.length) list = this.bucketRows[b] = resize(list, 2 * length);
+    list[length] = row;
+    this.bucketLength[b] = length + 1;
     this.held++;
   }
 
@@ -267,10 +277,8 @@ export class ReorderBuffer {
     if (n === 0) return;
     if (n === 1) {
       // A quiet second (one report in most seconds of a coastal feed): nothing to order.
-      const row = this.bucketHead[b]!;
-      this.bucketHead[b] = NONE;
       this.bucketLength[b] = 0;
-      this.releaseRow(row, each);
+      this.releaseRow(this.bucketRows[b]![0]!, each);
       return;
     }
     if (this.rowsA.length < n) this.growScratch(n);
@@ -278,19 +286,18 @@ export class ReorderBuffer {
     const mmsi = this.mmsiA;
     const ms = this.msA;
     const d = this.data;
-    // The bucket's list is newest first: reversed, rows start in arrival order (often sorted already).
-    let row = this.bucketHead[b]!;
+    // Rows start in arrival order (often sorted already).
+    const list = this.bucketRows[b]!;
     let sorted = true;
-    for (let i = n - 1; i >= 0; i--) {
+    for (let i = 0; i < n; i++) {
+      const row = list[i]!;
       const at = row * STRIDE;
       const t = d[at + T]!;
       rows[i] = row;
       mmsi[i] = Math.floor(d[at + TAG]! / 16);
       ms[i] = Math.floor(t) - Math.floor(t / 1000) * 1000;
-      if (i < n - 1 && (ms[i]! > ms[i + 1]! || (ms[i] === ms[i + 1] && mmsi[i]! > mmsi[i + 1]!))) sorted = false;
-      row = this.next[row]!;
+      if (i > 0 && (ms[i - 1]! > ms[i]! || (ms[i - 1] === ms[i] && mmsi[i - 1]! > mmsi[i]!))) sorted = false;
     }
-    this.bucketHead[b] = NONE;
     this.bucketLength[b] = 0;
     if (!sorted) this.sortRows(n);
     this.settleTies(n);
