@@ -72,8 +72,13 @@ export class FragmentTable {
 
   /** Removes a group (complete or abandoned) and keeps it for reuse. */
   close(g: FragmentGroup): void {
-    const i = this.open.lastIndexOf(g);
-    if (i >= 0) this.open.splice(i, 1);
+    const open = this.open;
+    const i = open.lastIndexOf(g);
+    if (i >= 0) {
+      // By hand: splice would allocate the array of what it removed, once per multi-sentence message.
+      for (let j = i + 1; j < open.length; j++) open[j - 1] = open[j]!;
+      open.pop();
+    }
     this.spare.push(g);
   }
 
