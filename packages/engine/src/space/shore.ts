@@ -218,8 +218,11 @@ function clipRing(ring: Float64Array, west: number, south: number, east: number,
   const sides = [[0, west, 1], [0, east, -1], [1, south, 1], [1, north, -1]] as const;
   let pts = ring.subarray(0, ring.length - 2);
   let n = pts.length;
+  let k = 0;
   for (const [axis, at, sign] of sides) {
-    const out = new Float64Array(2 * n); // each edge gives at most two vertices
+    // Each edge gives at most two vertices. The passes write into two scratch arrays in turn:
+    // a continent's ring is clipped for every tile it reaches, and fresh arrays of its size each time cost more than the clipping.
+    const out = clipScratch(k++, 2 * n);
     n = clipSide(pts, n, out, axis, at, sign);
     pts = out;
   }
@@ -229,6 +232,15 @@ function clipRing(ring: Float64Array, west: number, south: number, east: number,
   out[n] = out[0]!;
   out[n + 1] = out[1]!;
   return out;
+}
+
+const scratch = [new Float64Array(1024), new Float64Array(1024)];
+
+/** Scratch array `k % 2`, with room for `n` ordinates (its contents are left from before). */
+function clipScratch(k: number, n: number): Float64Array {
+  const i = k % 2;
+  if (scratch[i]!.length < n) scratch[i] = new Float64Array(Math.max(n, 2 * scratch[i]!.length));
+  return scratch[i]!;
 }
 
 /**
