@@ -85,6 +85,8 @@ class TiledShore implements ShoreLayer {
   private readonly ringBoxes: Float64Array;
   private readonly coastPieces: readonly Float64Array[];
   private readonly pieceBoxes: Float64Array;
+  /** Per piece: the boxes of its runs of CHUNK segments (see linesWithin). */
+  private readonly pieceChunks: readonly Float64Array[];
   private readonly tiles = new Map<number, Tile>();
   private readonly containing: number[] = [];
   private readonly hit: CorridorHit = { asset: -1, line: -1, segment: -1, metres: Infinity };
@@ -96,6 +98,7 @@ class TiledShore implements ShoreLayer {
     this.ringBoxes = boxesOf(rings);
     this.coastPieces = rings.flatMap(coastPieces);
     this.pieceBoxes = boxesOf(this.coastPieces);
+    this.pieceChunks = this.coastPieces.map(chunkBoxesOf);
   }
 
   distanceMetres(lat: number, lonIn: number, maxMetres: number): number {
@@ -162,7 +165,7 @@ class TiledShore implements ShoreLayer {
     });
     const lines: Float64Array[] = [];
     this.coastPieces.forEach((piece, p) => {
-      if (overlaps(this.pieceBoxes, p, west, south, east, north, SEGMENT_SLACK)) linesWithin(piece, west - SEGMENT_SLACK, south - SEGMENT_SLACK, east + SEGMENT_SLACK, north + SEGMENT_SLACK, lines);
+      if (overlaps(this.pieceBoxes, p, west, south, east, north, SEGMENT_SLACK)) linesWithin(piece, this.pieceChunks[p]!, west - SEGMENT_SLACK, south - SEGMENT_SLACK, east + SEGMENT_SLACK, north + SEGMENT_SLACK, lines);
     });
     return {
       land: clipped.length > 0 ? new ZoneIndex([areaFromRings(clipped)], { directoryCells: 1 }) : null,
@@ -182,6 +185,35 @@ function colOf(lon: number): number {
 
 function wrapCol(col: number): number {
   return ((col % TILE_COLS) + TILE_COLS) % TILE_COLS;
+}
+
+/**
+ * Segments per chunk of a coast piece: a continent's outline is one piece of
+ * a few hundred thousand segments, and a tile needs the few that reach it.
+ */
+const CHUNK = 64;
+
+/** The box of each run of CHUNK segments of the line (its end points included), minLon, minLat, maxLon, maxLat each. */
+function chunkBoxesOf(line: Float64Array): Float64Array {
+  const segments = line.length / 2 - 1;
+  const chunks = Math.max(0, Math.ceil(segments / CHUNK));
+  const boxes = new Float64Array(4 * chunks);
+  for (let c = 0; c < chunks; c++) {
+    let minLon = Infinity, minLat = Infinity, maxLon = -Infinity, maxLat = -Infinity;
+    const last = Math.min(segments, (c + 1) * CHUNK);
+    for (let v = c * CHUNK; v <= last; v++) {
+      const lon = line[2 * v]!, lat = line[2 * v + 1]!;
+      if (lon < minLon) minLon = lon;
+      if (lon > maxLon) maxLon = lon;
+      if (lat < minLat) minLat = lat;
+      if (lat > maxLat) maxLat = lat;
+    }
+    boxes[4 * c] = minLon;
+    boxes[4 * c + 1] = minLat;
+    boxes[4 * c + 2] = maxLon;
+    boxes[4 * c + 3] = maxLat;
+  }
+  return boxes;
 }
 
 function boxesOf(lines: readonly Float64Array[]): Float64Array {
@@ -271,10 +303,19 @@ function clipSide(pts: Float64Array, n: number, out: Float64Array, axis: 0 | 1, 
 }
 
 /** Appends to `out` the runs of the line's segments whose box overlaps the given box. */
-function linesWithin(line: Float64Array, west: number, south: number, east: number, north: number, out: Float64Array[]): void {
+function linesWithin(line: Float64Array, chunks: Float64Array, west: number, south: number, east: number, north: number, out: Float64Array[]): void {
   const n = line.length / 2;
   let from = -1;
   for (let i = 0; i + 1 < n; i++) {
+    // A run of CHUNK segments whose box misses the box has no segment that meets it: it ends a run, as its first segment would.
+    if (i % CHUNK === 0 && !overlaps(chunks, i / CHUNK, west, south, east, north, 0)) {
+      if (from >= 0) {
+        out.push(line.slice(2 * from, 2 * i + 2));
+        from = -1;
+      }
+      i += CHUNK - 1;
+      continue;
+    }
     const ax = line[2 * i]!, ay = line[2 * i + 1]!, bx = line[2 * i + 2]!, by = line[2 * i + 3]!;
     const inside = Math.min(ax, bx) <= east && Math.max(ax, bx) >= west && Math.min(ay, by) <= north && Math.max(ay, by) >= south;
     if (inside && from < 0) from = i;
