@@ -108,6 +108,11 @@ export class GpsdJsonWriter {
     this.out.length = 0;
   }
 
+  /** The lines appended so far, given up to the caller; printing goes on into `fresh` (no copy of either). */
+  take(fresh: Uint8Array): Uint8Array {
+    return this.out.swap(fresh);
+  }
+
   /** The lines appended since the last `clear`, as text. */
   text(): string {
     return this.out.text();

@@ -65,6 +65,14 @@ export class AsciiBuffer {
     this.bytes = grown;
   }
 
+  /** The bytes printed so far, given up; printing goes on from the start of `fresh`. */
+  swap(fresh: Uint8Array): Uint8Array {
+    const printed = this.bytes.subarray(0, this.length);
+    this.bytes = fresh;
+    this.length = 0;
+    return printed;
+  }
+
   /** ASCII text as it is (keys, legends already quoted, numbers already printed). */
   ascii(s: string): void {
     const n = s.length;

@@ -10,7 +10,7 @@
  * `{"source": s:, "time": c: as ISO 8601 UTC}`, each part only when present.
  */
 import { GpsdJsonWriter, type AisMessage, type MessageContext, type TagBlockFields } from '@tidewatch/ais';
-import type { TextOutput } from './output.js';
+import { BLOCK, type TextOutput } from './output.js';
 
 export const FORMATS = ['json', 'gpsd'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -37,15 +37,19 @@ function tagReader(): (c: MessageContext) => TagBlockFields | undefined {
   };
 }
 
-/** Printed lines are handed on in pieces of about this size, which stay in the processor's cache. */
-const POUR_AT = 1 << 16;
+/**
+ * Lines are printed straight into an output block; a block is handed on when
+ * it has less room left than the longest line takes (a message's bytes never
+ * straddle two blocks), or at the end of each input chunk.
+ */
+const POUR_AT = BLOCK - (1 << 16);
 
 function gpsdFormat(scaled: boolean, out: TextOutput): MessageFormat {
   const writer = new GpsdJsonWriter({ scaled, device: 'stdin' });
+  writer.take(out.emptyBlock());
   const tagOf = tagReader();
   const pour = (): void => {
-    out.writeBytes(writer.bytes);
-    writer.clear();
+    if (writer.length > 0) out.writeBlock(writer.take(out.emptyBlock()));
   };
   return {
     message: (m, c) => {

@@ -1,7 +1,7 @@
 /**
  * Text written in big blocks, with backpressure. Each line is encoded at once
  * into a preallocated block (UTF-8), or copied there when it already is bytes,
- * so that no large string is built up and
+ * or printed straight into a block lent out, so that no large string is built up and
  * kept alive across garbage collections; full blocks are written by `flush`,
  * which waits while the stream says it is full. A block the stream has
  * finished with comes back for reuse, so a long run touches a few megabytes
@@ -11,7 +11,8 @@
  */
 import type { Writable } from 'node:stream';
 
-const BLOCK = 1 << 20;
+/** Bytes per block written to the stream. */
+export const BLOCK = 1 << 20;
 /** Blocks kept for reuse: more than a stream holds between two flushes. */
 const MAX_SPARE = 8;
 /** UTF-8 takes at most 3 bytes per UTF-16 code unit. */
@@ -59,6 +60,21 @@ export class TextOutput {
       this.used += n;
       from += n;
     }
+  }
+
+  /**
+   * An empty block to print into directly (a printer that makes bytes itself),
+   * handed back filled through `writeBlock`: output with no copy at all.
+   */
+  emptyBlock(): Uint8Array {
+    const b = this.spare.pop() ?? Buffer.allocUnsafe(BLOCK);
+    return new Uint8Array(b.buffer, b.byteOffset, BLOCK);
+  }
+
+  /** The filled part of a block from `emptyBlock` (or any bytes the caller gives up), queued as it is. */
+  writeBlock(bytes: Uint8Array): void {
+    this.seal();
+    this.full.push(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length));
   }
 
   /** Writes the full blocks (and with `force` the partial one), waiting while the stream is full. */
