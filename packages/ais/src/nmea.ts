@@ -13,6 +13,7 @@
  */
 import { HEX_VALUE, hex2 } from './tagblock.js';
 import { Reject, type RejectReason } from './reasons.js';
+import { ARMOUR_VALUE } from './armour.js';
 
 /** A VDM/VDO sentence's fields as offsets into the line; reused between lines. */
 export class Sentence {
@@ -35,6 +36,15 @@ export class Sentence {
   end = 0;
   /** Receiver time from trailing metadata (ms since 1970), or NaN. */
   stationTime = NaN;
+  /**
+   * The payload's six-bit values, read in the same pass as the checksum
+   * (`payloadEnd - payloadStart` of them), with the zeroed margin a `Payload`
+   * keeps behind them; the receiver takes this array over for a one-sentence
+   * message and gives another of the same size back.
+   */
+  sixbits: Uint8Array = new Uint8Array(SIXBITS_CAPACITY);
+  /** Index in the payload of its first character outside the armour alphabet, or -1. */
+  badArmour = -1;
 }
 
 export interface SentenceFault {
@@ -44,16 +54,22 @@ export interface SentenceFault {
 
 /** Longest sentence we read; the standard allows 82 characters, metadata adds some. */
 const MAX_SENTENCE = 1024;
+/** Six-bit values a sentence can hold, and the margin of zeros a `Payload` keeps behind them. */
+export const SIXBITS_CAPACITY = MAX_SENTENCE + 16;
 
 /** Parses the sentence starting at `buf[start]` (`!` or `$`). Null on success, or the fault. */
 export function readSentence(buf: Uint8Array, start: number, end: number, out: Sentence): SentenceFault | null {
   const limit = end - start > MAX_SENTENCE ? start + MAX_SENTENCE : end;
-  // One pass: XOR checksum and the six commas of a VDM/VDO sentence.
+  // One pass: the XOR checksum, the six commas of a VDM/VDO sentence, and the
+  // payload's six-bit values. Three loops, so that each byte meets only the
+  // tests its part of the sentence needs.
   let sum = 0;
   let commas = 0;
   let c0 = 0, c1 = 0, c2 = 0, c3 = 0, c4 = 0, c5 = 0;
   let star = -1;
-  for (let i = start + 1; i < limit; i++) {
+  let i = start + 1;
+  // The header, up to the comma before the payload.
+  for (; i < limit; i++) {
     const b = buf[i]!;
     if (b === 0x2a /* * */) {
       star = i;
@@ -67,9 +83,45 @@ export function readSentence(buf: Uint8Array, start: number, end: number, out: S
         case 2: c2 = i; break;
         case 3: c3 = i; break;
         case 4: c4 = i; break;
-        case 5: c5 = i; break;
+      }
+      if (commas === 5) {
+        i++;
+        break;
       }
     }
+  }
+  // The payload, as six-bit values; a character outside the alphabet is only noted (the checksum comes first).
+  const six = out.sixbits;
+  let n = 0;
+  let outside = 0;
+  if (star < 0 && commas === 5) {
+    for (; i < limit; i++) {
+      const b = buf[i]!;
+      if (b === 0x2c /* , */ || b === 0x2a /* * */) break;
+      sum ^= b;
+      const v = ARMOUR_VALUE[b]!;
+      outside |= v;
+      six[n++] = v;
+    }
+  }
+  out.badArmour = -1;
+  if ((outside & 0x80) !== 0) {
+    for (let k = 0; k < n; k++) {
+      if (six[k] === 0xff) {
+        out.badArmour = k;
+        break;
+      }
+    }
+  }
+  // The rest: fill bits, and whatever follows up to the checksum.
+  for (; i < limit; i++) {
+    const b = buf[i]!;
+    if (b === 0x2a /* * */) {
+      star = i;
+      break;
+    }
+    sum ^= b;
+    if (b === 0x2c /* , */ && commas++ === 5) c5 = i;
   }
   if (star < 0) {
     if (limit < end) return { reason: Reject.LINE_TOO_LONG, detail: `no checksum in the first ${MAX_SENTENCE} bytes` };

@@ -7,11 +7,10 @@
  * throws on bad input. The receiver holds no I/O and no clock: times come from
  * tag blocks, receiver metadata or the caller's `receivedAt`.
  */
-import { ARMOUR_VALUE } from './armour.js';
 import { Payload } from './bits.js';
 import { DEFAULT_GROUP_LIMITS, FragmentTable, type FragmentGroup, type GroupLimits } from './fragments.js';
 import { decodePayload, isFailure, type AisMessage } from './messages/registry.js';
-import { latin1, readSentence, Sentence } from './nmea.js';
+import { latin1, readSentence, Sentence, SIXBITS_CAPACITY } from './nmea.js';
 import { Reject, type RejectReason } from './reasons.js';
 import { readTagBlock, TagBlock } from './tagblock.js';
 
@@ -63,7 +62,8 @@ export class AisReceiver {
   private line = 0;
   private readonly sentence = new Sentence();
   private readonly tag = new TagBlock();
-  private readonly single = new Payload(96);
+  /** The payload of one-sentence messages; its array is swapped with the sentence's, so it is as large. */
+  private readonly single = new Payload(SIXBITS_CAPACITY);
   private readonly groups: FragmentTable;
   private readonly context: MessageContext = {
     line: 0,
@@ -182,9 +182,16 @@ export class AisReceiver {
   private accept(buf: Uint8Array, line: number, time: number, source: string | undefined, groupId: number, receivedAt: number | undefined): void {
     const s = this.sentence;
     if (s.count === 1) {
+      if (s.badArmour >= 0) {
+        this.badArmour(buf, line);
+        return;
+      }
+      // The sentence already holds the six-bit values: the payload takes its array over, and lends it its own.
       const p = this.single;
-      p.reset();
-      if (!this.appendArmour(buf, p, line)) return;
+      const six = p.sixbits;
+      p.sixbits = s.sixbits;
+      s.sixbits = six;
+      p.length = s.payloadEnd - s.payloadStart;
       p.seal(s.fillBits);
       this.decode(p, line, 1, time, source, receivedAt);
       return;
@@ -231,23 +238,27 @@ export class AisReceiver {
     return groupId >= 0 ? -(who * 2 ** 30 + groupId + 1) : who * 16 + (s.sequence + 1);
   }
 
+  /** Appends the sentence's six-bit values to `p`; false, with the rejection, when the payload had a character outside the alphabet. */
   private appendArmour(buf: Uint8Array, p: Payload, line: number): boolean {
     const s = this.sentence;
-    const from = s.payloadStart;
-    const to = s.payloadEnd;
-    p.reserve(to - from);
+    if (s.badArmour >= 0) {
+      this.badArmour(buf, line);
+      return false;
+    }
+    const count = s.payloadEnd - s.payloadStart;
+    p.reserve(count);
+    const from = s.sixbits;
     const six = p.sixbits;
     let n = p.length;
-    for (let i = from; i < to; i++) {
-      const v = ARMOUR_VALUE[buf[i]!]!;
-      if (v === 0xff) {
-        this.fail(line, Reject.BAD_ARMOUR, `character "${String.fromCharCode(buf[i]!)}" at payload position ${i - from + 1}`);
-        return false;
-      }
-      six[n++] = v;
-    }
+    for (let i = 0; i < count; i++) six[n++] = from[i]!;
     p.length = n;
     return true;
+  }
+
+  private badArmour(buf: Uint8Array, line: number): void {
+    const s = this.sentence;
+    const at = s.badArmour;
+    this.fail(line, Reject.BAD_ARMOUR, `character "${String.fromCharCode(buf[s.payloadStart + at]!)}" at payload position ${at + 1}`);
   }
 
   private decode(p: Payload, line: number, fragments: number, time: number, source: string | undefined, receivedAt: number | undefined): void {
