@@ -21,7 +21,7 @@ import { AsciiBuffer, asciiBytes, MESSAGE_ROOM } from './gpsd/ascii-buffer.js';
 import { printAddressedBinary, printBroadcastBinary } from './gpsd/binary-applications.js';
 import type { Fields } from './gpsd/fields.js';
 import { jsonString } from './gpsd/printf.js';
-import { REPORT_PRINTERS, type BodyPrinter } from './gpsd/reports.js';
+import { PRINTS_SCALED_KEY, REPORT_PRINTERS, SCALED_KEY, type BodyPrinter } from './gpsd/reports.js';
 
 export interface GpsdJsonOptions {
   /** `-j` (true) or `-u -j` (false). */
@@ -58,7 +58,6 @@ export class GpsdJsonWriter {
   private readonly heads: readonly Uint8Array[];
   /** The head up to `"type":`, for the rest printed piece by piece. */
   private readonly prefix: Uint8Array;
-  private readonly scaledKey: Uint8Array;
   private readonly scaled: boolean;
 
   constructor(options: GpsdJsonOptions) {
@@ -67,7 +66,6 @@ export class GpsdJsonWriter {
     this.prefix = asciiBytes(head);
     this.heads = Array.from({ length: TYPES * REPEATS }, (_, i) => asciiBytes(`${head}${i >> 2},"repeat":${i & 3},"mmsi":`));
     this.scaled = options.scaled;
-    this.scaledKey = asciiBytes(`,"scaled":${options.scaled}`);
   }
 
   /** Appends the line for `message` (with our `tagblock` key when `tag` has parts) and a LF. */
@@ -75,12 +73,14 @@ export class GpsdJsonWriter {
     const m = message as unknown as Fields;
     const w = this.out;
     w.reserve(MESSAGE_ROOM);
-    const head = this.heads[m.type * REPEATS + m.repeat];
-    if (head !== undefined && m.repeat < REPEATS) w.raw(head);
+    const type = m.type as number;
+    const repeat = m.repeat as number;
+    const head = this.heads[type * REPEATS + repeat];
+    if (head !== undefined && repeat < REPEATS) w.raw(head);
     else this.headOf(m);
     w.int(m.mmsi);
-    w.raw(this.scaledKey);
-    PRINTERS[m.type as number]?.(m, this.scaled, w);
+    if (PRINTS_SCALED_KEY[type] !== true) w.raw(SCALED_KEY[this.scaled ? 1 : 0]);
+    PRINTERS[type]?.(m, this.scaled, w);
     if (tag !== undefined) w.ascii(tagBlockJson(tag));
     w.raw(END);
   }

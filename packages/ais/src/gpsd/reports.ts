@@ -16,6 +16,11 @@ import { fixed, jsonString } from './printf.js';
 
 export type BodyPrinter = (m: Fields, scaled: boolean, w: AsciiBuffer) => void;
 
+/** `,"scaled":false` and `,"scaled":true`, which the writer prints before a body unless its printer does. */
+export const SCALED_KEY = [asciiBytes(',"scaled":false'), asciiBytes(',"scaled":true')] as const;
+/** By message type: the body printer prints the `scaled` key itself (joined with what follows it). */
+export const PRINTS_SCALED_KEY: readonly boolean[] = [false, true, true, true];
+
 /** Keys as bytes, each with its leading comma: `K.lon` is `,"lon":`. */
 const K = keyBytes([
   'lon',
@@ -138,15 +143,37 @@ const TURN_SCALED: readonly Uint8Array[] = Array.from({ length: 256 }, (_, i) =>
 const TURN_RAW: readonly Uint8Array[] = Array.from({ length: 256 }, (_, i) => asciiBytes(`,"turn":${i - 128}`));
 const TURN_THEN_SPEED = { scaled: TURN_SCALED.map((t) => joinBytes(t, K.speed)), raw: TURN_RAW.map((t) => joinBytes(t, K.speed)) };
 
-/** Types 1-3. Scaled speed: 1023 is not available, 1022 "102.2 knots or more". */
+/**
+ * `,"scaled":..,"status":..,"status_text":..,"turn":..,"speed":`, the opening
+ * of the commonest line of all, in one piece for each mode, status and turn:
+ * made the first time it is needed (4096 are possible in each mode, a few
+ * dozen occur), so that start-up does not pay for the rest.
+ */
+const OPENINGS: readonly (Uint8Array | undefined)[][] = [new Array(16 * 256), new Array(16 * 256)];
+
+function opening(scaled: boolean, status: number, turn: number): Uint8Array | undefined {
+  const turnBytes = (scaled ? TURN_THEN_SPEED.scaled : TURN_THEN_SPEED.raw)[turn + 128];
+  const statusBytes = STATUS.bytes[status];
+  if (turnBytes === undefined || statusBytes === undefined) return undefined;
+  const openings = OPENINGS[scaled ? 1 : 0]!;
+  const i = status * 256 + turn + 128;
+  return (openings[i] ??= joinBytes(SCALED_KEY[scaled ? 1 : 0], statusBytes, turnBytes));
+}
+
+/** Types 1-3 (which print the `scaled` key themselves). Scaled speed: 1023 is not available, 1022 "102.2 knots or more". */
 function positionReportClassA(m: Fields, scaled: boolean, w: AsciiBuffer): void {
-  code(STATUS, m.status, w);
-  const turn = (scaled ? TURN_THEN_SPEED.scaled : TURN_THEN_SPEED.raw)[m.turn + 128];
-  if (turn !== undefined) w.raw(turn);
+  const head = opening(scaled, m.status, m.turn);
+  if (head !== undefined) w.raw(head);
   else {
-    w.raw(K.turn);
-    w.int(m.turn);
-    w.raw(K.speed);
+    w.raw(SCALED_KEY[scaled ? 1 : 0]);
+    code(STATUS, m.status, w);
+    const turn = (scaled ? TURN_THEN_SPEED.scaled : TURN_THEN_SPEED.raw)[m.turn + 128];
+    if (turn !== undefined) w.raw(turn);
+    else {
+      w.raw(K.turn);
+      w.int(m.turn);
+      w.raw(K.speed);
+    }
   }
   if (!scaled) w.int(m.speed);
   else if (m.speed === 1023) w.ascii('"nan"');
