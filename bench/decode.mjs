@@ -11,7 +11,9 @@
  *  (b) `gpsdecode -j < corpus > /dev/null` (gpsd 3.22 from .tools/gpsd);
  *  (c) `tidewatch decode --format gpsd corpus > /dev/null`: the same job as (b).
  *
- * Each is run 3 times, the best run counts. The whole script pins itself to
+ * Each is run 3 times, the best run counts; (b) and (c) take turns, and the
+ * ratio of each pair is printed too, since a shared machine's slow spells
+ * come and go. The whole script pins itself to
  * one CPU with `taskset` when it can, so children run on the same core.
  *
  * Usage: npm run build && node bench/decode.mjs [--runs 3] [--corpus path.nmea.gz]
@@ -80,22 +82,28 @@ function decodeInMemory() {
   return messages;
 }
 
-/** Best wall-clock time of `runs` runs, and the least CPU time (`measure` returns it for a child, else the process's own is taken). */
+/** One timed run: wall-clock seconds and CPU seconds (`measure` returns them for a child, else the process's own are taken). */
+function once(measure) {
+  const cpu0 = process.cpuUsage();
+  const t = process.hrtime.bigint();
+  const result = measure();
+  const seconds = Number(process.hrtime.bigint() - t) / 1e9;
+  const own = process.cpuUsage(cpu0);
+  return { seconds, cpu: measure.child ? result : (own.user + own.system) / 1e6, result };
+}
+
+/** The best wall-clock time and the least CPU time of some runs. */
+function bestOf(runs) {
+  return {
+    seconds: Math.min(...runs.map((r) => r.seconds)),
+    cpu: Math.min(...runs.map((r) => r.cpu)),
+    result: runs[runs.length - 1].result,
+  };
+}
+
+/** Best of `runs` runs of `measure`. */
 function best(runs, measure) {
-  let bestSeconds = Infinity;
-  let bestCpu = Infinity;
-  let result;
-  for (let i = 0; i < runs; i++) {
-    const cpu0 = process.cpuUsage();
-    const t = process.hrtime.bigint();
-    result = measure();
-    const s = Number(process.hrtime.bigint() - t) / 1e9;
-    const own = process.cpuUsage(cpu0);
-    const cpu = measure.child ? result : (own.user + own.system) / 1e6;
-    if (s < bestSeconds) bestSeconds = s;
-    if (cpu < bestCpu) bestCpu = cpu;
-  }
-  return { seconds: bestSeconds, cpu: bestCpu, result };
+  return bestOf(Array.from({ length: runs }, () => once(measure)));
 }
 
 const child = (f) => Object.assign(f, { child: true });
@@ -126,8 +134,16 @@ try {
   decodeInMemory(); // warm-up: compile the hot paths once before timing
   const a = best(RUNS, decodeInMemory);
   const haveGpsd = existsSync(GPSDECODE);
-  const b = haveGpsd ? best(RUNS, child(() => timedChild(GPSDECODE, ['-j'], plain))) : undefined;
-  const c = best(RUNS, child(() => timedChild(process.execPath, [TIDEWATCH, 'decode', '--format', 'gpsd', plain])));
+  // (b) and (c) take turns, so that a slow spell of a shared machine falls on both alike.
+  const bRuns = [];
+  const cRuns = [];
+  for (let i = 0; i < RUNS; i++) {
+    if (haveGpsd) bRuns.push(once(child(() => timedChild(GPSDECODE, ['-j'], plain))));
+    cRuns.push(once(child(() => timedChild(process.execPath, [TIDEWATCH, 'decode', '--format', 'gpsd', plain]))));
+  }
+  const b = haveGpsd ? bestOf(bRuns) : undefined;
+  const c = bestOf(cRuns);
+  const paired = bRuns.map((r, i) => r.seconds / cRuns[i].seconds).sort((x, y) => x - y);
 
   const perSecond = (n, s) => n / s;
   const aLines = perSecond(lineCount, a.seconds);
@@ -147,13 +163,14 @@ try {
     `AIS decode benchmark — ${new Date().toISOString().slice(0, 10)}`,
     `corpus: ${CORPUS.startsWith(SHARED) ? 'shared/data' + CORPUS.slice(SHARED.length) : CORPUS}: ${lineCount} lines, ${(corpus.length / 1e6).toFixed(1)} MB, ${a.result} messages decoded by us`,
     `machine: ${cpu}, ${process.env.TIDEWATCH_BENCH_PINNED ? 'pinned to one CPU (taskset -c 0)' : 'not pinned (no taskset)'}; node ${process.version}; ${gpsdVersion}`,
-    `best of ${RUNS} runs each`,
+    `best of ${RUNS} runs each; (b) and (c) run in turns`,
     '',
     '                                                     lines/s  messages/s  wall time   lines per CPU-second',
     `(a) ours: AisReceiver, in memory, typed fields      ${fmt(aLines)}    ${fmt(aMessages)}   ${a.seconds.toFixed(3).padStart(7)} s   ${fmt(aCpuLines)}`,
     `(b) gpsdecode -j < file > /dev/null                 ${fmt(bLines)}                ${b === undefined ? '    n/a' : b.seconds.toFixed(3).padStart(7) + ' s'}   ${fmt(bCpuLines)}`,
     `(c) tidewatch decode --format gpsd file > /dev/null ${fmt(cLines)}                ${c.seconds.toFixed(3).padStart(7)} s   ${fmt(cCpuLines)}`,
     '',
+    `(c) against (b), run by run (gpsdecode's time over ours, sorted): ${paired.length > 0 ? paired.map((x) => `${x.toFixed(2)}×`).join(' ') : 'n/a'}`,
     `load average when done: ${loadavg().map((x) => x.toFixed(2)).join(' ')} (the targets are for an otherwise idle core)`,
     '',
     'target                                   measured        verdict',
