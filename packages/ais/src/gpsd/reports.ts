@@ -113,6 +113,11 @@ function dimensions(m: Fields, w: AsciiBuffer): void {
 /** `"lon":..,"lat":..` in 1/10000 minute: raw, or `%.6f` degrees when scaled. */
 function position(m: Fields, scaled: boolean, w: AsciiBuffer): void {
   w.raw(K.lon);
+  lonLatValues(m, scaled, w);
+}
+
+/** The same after the `lon` key, which a printer has joined to what precedes it. */
+function lonLatValues(m: Fields, scaled: boolean, w: AsciiBuffer): void {
   if (scaled) w.degrees(m.lon);
   else w.int(m.lon);
   w.raw(K.lat);
@@ -180,11 +185,7 @@ function positionReportClassA(m: Fields, scaled: boolean, w: AsciiBuffer): void 
   else if (m.speed === 1022) w.ascii('"fast"');
   else w.tenths(m.speed);
   w.raw(ACCURACY_THEN_LON[m.accuracy ? 1 : 0]);
-  if (scaled) w.degrees(m.lon);
-  else w.int(m.lon);
-  w.raw(K.lat);
-  if (scaled) w.degrees(m.lat);
-  else w.int(m.lat);
+  lonLatValues(m, scaled, w);
   tenthsField(K.course, m.course, scaled, w);
   code(HEADING_THEN_SECOND, m.heading, w);
   w.int(m.second);
@@ -261,11 +262,7 @@ function classBPosition(m: Fields, scaled: boolean, w: AsciiBuffer): void {
   code(RESERVED, m.reserved, w);
   tenthsField(K.speed, m.speed, scaled, w);
   w.raw(ACCURACY_THEN_LON[m.accuracy ? 1 : 0]);
-  if (scaled) w.degrees(m.lon);
-  else w.int(m.lon);
-  w.raw(K.lat);
-  if (scaled) w.degrees(m.lat);
-  else w.int(m.lat);
+  lonLatValues(m, scaled, w);
   tenthsField(K.course, m.course, scaled, w);
   code(HEADING, m.heading, w);
   code(SECOND, m.second, w);
