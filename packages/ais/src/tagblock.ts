@@ -53,10 +53,13 @@ export function readTagBlock(buf: Uint8Array, start: number, end: number, out: T
   out.sourceStart = out.sourceEnd = -1;
   out.groupNumber = out.groupCount = out.groupId = -1;
   const limit = Math.min(end, start + MAX_TAG_BLOCK);
+  // One pass: the checksum, and each field read as its comma is met. A field's
+  // fault is kept until the checksum has been checked, which is reported first.
   let star = -1;
   let sum = 0;
-  let i = start + 1;
-  for (; i < limit; i++) {
+  let field = start + 1;
+  let fault: TagBlockFault | null = null;
+  for (let i = start + 1; i < limit; i++) {
     const b = buf[i]!;
     if (b === 0x2a /* * */) {
       star = i;
@@ -64,6 +67,10 @@ export function readTagBlock(buf: Uint8Array, start: number, end: number, out: T
     }
     if (b === 0x5c /* \ */) break;
     sum ^= b;
+    if (b === 0x2c /* , */) {
+      fault ??= readField(buf, field, i, out);
+      field = i + 1;
+    }
   }
   if (star < 0) return { reason: Reject.BAD_TAG_BLOCK, detail: 'tag block without *hh checksum' };
   if (star + 3 >= end || buf[star + 3] !== 0x5c) {
@@ -79,30 +86,26 @@ export function readTagBlock(buf: Uint8Array, start: number, end: number, out: T
     };
   }
   out.end = star + 4;
-  return readFields(buf, start + 1, star, out);
+  if (field < star) fault ??= readField(buf, field, star, out);
+  return fault;
 }
 
-function readFields(buf: Uint8Array, from: number, to: number, out: TagBlock): TagBlockFault | null {
-  let field = from;
-  while (field < to) {
-    let stop = field;
-    while (stop < to && buf[stop] !== 0x2c /* , */) stop++;
-    if (stop - field < 2 || buf[field + 1] !== 0x3a /* : */) {
-      return { reason: Reject.BAD_TAG_BLOCK, detail: `tag block field at byte ${field} is not key:value` };
-    }
-    const key = buf[field]!;
-    const v = field + 2;
-    if (key === 0x63 /* c */) {
-      const n = readDecimal(buf, v, stop);
-      if (Number.isNaN(n)) return { reason: Reject.BAD_TAG_BLOCK, detail: 'tag block time c: is not a number' };
-      out.time = n > 1e11 ? n : n * 1000;
-    } else if (key === 0x73 /* s */) {
-      out.sourceStart = v;
-      out.sourceEnd = stop;
-    } else if (key === 0x67 /* g */) {
-      readGroup(buf, v, stop, out);
-    }
-    field = stop + 1;
+/** One `key:value` field, `buf[from..to)`. */
+function readField(buf: Uint8Array, from: number, to: number, out: TagBlock): TagBlockFault | null {
+  if (to - from < 2 || buf[from + 1] !== 0x3a /* : */) {
+    return { reason: Reject.BAD_TAG_BLOCK, detail: `tag block field at byte ${from} is not key:value` };
+  }
+  const key = buf[from]!;
+  const v = from + 2;
+  if (key === 0x63 /* c */) {
+    const n = readDecimal(buf, v, to);
+    if (Number.isNaN(n)) return { reason: Reject.BAD_TAG_BLOCK, detail: 'tag block time c: is not a number' };
+    out.time = n > 1e11 ? n : n * 1000;
+  } else if (key === 0x73 /* s */) {
+    out.sourceStart = v;
+    out.sourceEnd = to;
+  } else if (key === 0x67 /* g */) {
+    readGroup(buf, v, to, out);
   }
   return null;
 }
