@@ -1,7 +1,7 @@
 /**
  * Text written in big blocks, with backpressure. Each line is encoded at once
- * into a preallocated block (UTF-8), or copied there when it already is bytes,
- * or printed straight into a block lent out, so that no large string is built up and
+ * into a preallocated block (UTF-8), or printed straight into a block lent
+ * out (`emptyBlock`, `writeBlock`), so that no large string is built up and
  * kept alive across garbage collections; full blocks are written by `flush`,
  * which waits while the stream says it is full. A block the stream has
  * finished with comes back for reuse, so a long run touches a few megabytes
@@ -49,17 +49,6 @@ export class TextOutput {
     if (this.used + worst > BLOCK) this.seal();
     if (worst > BLOCK) this.full.push(Buffer.from(text, 'utf8'));
     else this.used += this.block.write(text, this.used, 'utf8');
-  }
-
-  /** Bytes as they are, copied into blocks (the caller may reuse its buffer). */
-  writeBytes(bytes: Uint8Array): void {
-    for (let from = 0; from < bytes.length; ) {
-      if (this.used === BLOCK) this.seal();
-      const n = Math.min(BLOCK - this.used, bytes.length - from);
-      this.block.set(bytes.subarray(from, from + n), this.used);
-      this.used += n;
-      from += n;
-    }
   }
 
   /**
