@@ -2,8 +2,9 @@
  * NMEA 0183 framing of AIS sentences:
  * `!AIVDM,<count>,<number>,<sequence id>,<channel>,<payload>,<fill bits>*hh`.
  *
- * One pass over the bytes computes the checksum and finds the field commas;
- * nothing is copied. Tolerances, each seen in real feeds:
+ * One pass over the bytes computes the checksum, finds the field commas and
+ * turns the payload's armour into six-bit values (the only bytes written).
+ * Tolerances, each seen in real feeds:
  * - any two-character talker (`AI`, `AB`, `BS`, `SA`, `--`, ...) and `$` as well as `!`;
  * - checksum hex digits in either case;
  * - channel `A`, `B`, `1`, `2` or empty (some base stations leave it out);

@@ -219,7 +219,7 @@ export class AisReceiver {
       if (Number.isNaN(g.time)) g.time = time;
       if (g.source === undefined) g.source = source;
     }
-    if (!this.appendArmour(buf, g.payload, line)) {
+    if (!this.appendSixbits(buf, g.payload, line)) {
       if (g.next > 1) this.reportGroup(g); // earlier fragments are lost with it; say so at their line
       this.groups.close(g);
       return;
@@ -239,7 +239,7 @@ export class AisReceiver {
   }
 
   /** Appends the sentence's six-bit values to `p`; false, with the rejection, when the payload had a character outside the alphabet. */
-  private appendArmour(buf: Uint8Array, p: Payload, line: number): boolean {
+  private appendSixbits(buf: Uint8Array, p: Payload, line: number): boolean {
     const s = this.sentence;
     if (s.badArmour >= 0) {
       this.badArmour(buf, line);
