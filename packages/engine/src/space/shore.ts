@@ -198,41 +198,30 @@ function chunkBoxesOf(line: Float64Array): Float64Array {
   const segments = line.length / 2 - 1;
   const chunks = Math.max(0, Math.ceil(segments / CHUNK));
   const boxes = new Float64Array(4 * chunks);
-  for (let c = 0; c < chunks; c++) {
-    let minLon = Infinity, minLat = Infinity, maxLon = -Infinity, maxLat = -Infinity;
-    const last = Math.min(segments, (c + 1) * CHUNK);
-    for (let v = c * CHUNK; v <= last; v++) {
-      const lon = line[2 * v]!, lat = line[2 * v + 1]!;
-      if (lon < minLon) minLon = lon;
-      if (lon > maxLon) maxLon = lon;
-      if (lat < minLat) minLat = lat;
-      if (lat > maxLat) maxLat = lat;
-    }
-    boxes[4 * c] = minLon;
-    boxes[4 * c + 1] = minLat;
-    boxes[4 * c + 2] = maxLon;
-    boxes[4 * c + 3] = maxLat;
-  }
+  for (let c = 0; c < chunks; c++) writeBox(line, c * CHUNK, Math.min(segments, (c + 1) * CHUNK), boxes, c);
   return boxes;
 }
 
 function boxesOf(lines: readonly Float64Array[]): Float64Array {
   const boxes = new Float64Array(4 * lines.length);
-  lines.forEach((line, i) => {
-    let minLon = Infinity, minLat = Infinity, maxLon = -Infinity, maxLat = -Infinity;
-    for (let k = 0; k < line.length; k += 2) {
-      const lon = line[k]!, lat = line[k + 1]!;
-      if (lon < minLon) minLon = lon;
-      if (lon > maxLon) maxLon = lon;
-      if (lat < minLat) minLat = lat;
-      if (lat > maxLat) maxLat = lat;
-    }
-    boxes[4 * i] = minLon;
-    boxes[4 * i + 1] = minLat;
-    boxes[4 * i + 2] = maxLon;
-    boxes[4 * i + 3] = maxLat;
-  });
+  lines.forEach((line, i) => writeBox(line, 0, line.length / 2 - 1, boxes, i));
   return boxes;
+}
+
+/** The box of points `first..last` (inclusive) of `line` into box `at` of `boxes`. */
+function writeBox(line: Float64Array, first: number, last: number, boxes: Float64Array, at: number): void {
+  let minLon = Infinity, minLat = Infinity, maxLon = -Infinity, maxLat = -Infinity;
+  for (let v = first; v <= last; v++) {
+    const lon = line[2 * v]!, lat = line[2 * v + 1]!;
+    if (lon < minLon) minLon = lon;
+    if (lon > maxLon) maxLon = lon;
+    if (lat < minLat) minLat = lat;
+    if (lat > maxLat) maxLat = lat;
+  }
+  boxes[4 * at] = minLon;
+  boxes[4 * at + 1] = minLat;
+  boxes[4 * at + 2] = maxLon;
+  boxes[4 * at + 3] = maxLat;
 }
 
 function overlaps(boxes: Float64Array, i: number, west: number, south: number, east: number, north: number, slack: number): boolean {
