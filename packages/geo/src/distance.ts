@@ -19,9 +19,15 @@ const DEG = 180 / Math.PI;
 /** A geographic position in degrees. */
 export type LatLon = { lat: number; lon: number };
 
-/** Longitude folded into [-180, 180). */
+/**
+ * Longitude (or a difference of longitudes) folded into [-180, 180). Within
+ * one turn of that range, as sums and differences of longitudes are, the fold
+ * is one exact addition.
+ */
 export function normaliseLongitude(lon: number): number {
   if (lon >= -180 && lon < 180) return lon;
+  if (lon >= 180 && lon < 540) return lon - 360;
+  if (lon >= -540 && lon < -180) return lon + 360;
   const folded = ((((lon + 180) % 360) + 360) % 360) - 180;
   return folded;
 }

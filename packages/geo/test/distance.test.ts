@@ -100,6 +100,17 @@ test('normaliseLongitude folds into [-180, 180)', () => {
   assert.equal(normaliseLongitude(-190), 170);
   assert.equal(normaliseLongitude(540), -180);
   assert.equal(normaliseLongitude(25.5), 25.5);
+  assert.equal(normaliseLongitude(-540), -180);
+  assert.equal(normaliseLongitude(900), -180);
+  // Within one turn of the range (sums and differences of longitudes) the fold is one exact addition.
+  fc.assert(
+    fc.property(fc.double({ min: -540, max: 540, maxExcluded: true, noNaN: true }), (lon) => {
+      const folded = normaliseLongitude(lon);
+      assert.ok(folded >= -180 && folded < 180, `${lon} → ${folded}`);
+      assert.equal(folded, lon >= 180 ? lon - 360 : lon < -180 ? lon + 360 : lon);
+    }),
+  );
+  assert.ok(Number.isNaN(normaliseLongitude(NaN)));
 });
 
 /** A second point `metres` away on a random bearing, its latitude within `maxLat`. */

@@ -33,7 +33,7 @@
  * only for pairs that have been close; with `maxDistanceM` ≤ a few km the
  * number of pairs is bounded by traffic density, not fleet size.
  */
-import { equirectangularMetres, METRES_PER_SECOND_PER_KNOT } from '@tidewatch/geo';
+import { equirectangularMetres, METRES_PER_SECOND_PER_KNOT, normaliseLongitude } from '@tidewatch/geo';
 import { makeEvent, round, type EngineEvent, type EventSink } from '../events/event.js';
 import type { ParamSpecs, ParamValues } from '../profile/params.js';
 import { resize } from '../track/track-table.js';
@@ -256,7 +256,7 @@ class EncounterDetector implements Detector {
       if (distance > this.p.maxDistanceM) continue;
       inPort ??= this.inPort(a, lat, lon);
       if (inPort) return;
-      this.sample(a, b, t, distance, (lat + blat) / 2, lon + wrapDegrees(blon - lon) / 2, tracks.sog(a), bsog, emit);
+      this.sample(a, b, t, distance, (lat + blat) / 2, lon + normaliseLongitude(blon - lon) / 2, tracks.sog(a), bsog, emit);
     }
   }
 
@@ -329,7 +329,7 @@ class EncounterDetector implements Detector {
     run.sumDistance += distance;
     run.minDistance = Math.min(run.minDistance, distance);
     run.sumLat += lat;
-    run.sumDLon += wrapDegrees(lon - pair.refLon);
+    run.sumDLon += normaliseLongitude(lon - pair.refLon);
     run.speeds.add(sogA);
     run.speeds.add(sogB);
     if (t - pair.runStart >= this.p.minDurationS * 1000 && (this.p.maxMedianSpeedKn === null || run.speeds.medianBelow)) this.qualify(pair, t, emit);
@@ -406,7 +406,7 @@ class EncounterDetector implements Detector {
     const start = pair.episodeStart;
     const end = pair.episodeEnd;
     const lat = e.sumLat / e.samples;
-    const lon = wrapDegrees(pair.refLon + e.sumDLon / e.samples);
+    const lon = normaliseLongitude(pair.refLon + e.sumDLon / e.samples);
     const { anchorages, shore } = this.ctx.layers;
     const nearest = anchorages === undefined ? Infinity : anchorages.nearestMetres(lat, lon, PLACE_REPORT_RANGE_M);
     const shoreM = shore === undefined ? Infinity : shore.distanceMetres(lat, lon, PLACE_REPORT_RANGE_M);
@@ -439,10 +439,6 @@ class EncounterDetector implements Detector {
 }
 
 /** Degrees folded into [-180, 180). */
-function wrapDegrees(d: number): number {
-  return d >= 180 ? d - 360 : d < -180 ? d + 360 : d;
-}
-
 export const encounter: DetectorDefinition<'encounter', typeof ENCOUNTER_PARAMS, EncounterDetails> = {
   type: 'encounter',
   summary: 'Two vessels, both transmitting, within a short distance of each other for a long time, away from anchorages and the shore.',

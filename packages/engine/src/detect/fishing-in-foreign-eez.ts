@@ -21,7 +21,7 @@
  * Unconfirmed runs are dropped. The event is placed at the run's mean
  * position.
  */
-import { equirectangularMetres, METRES_PER_SECOND_PER_KNOT } from '@tidewatch/geo';
+import { equirectangularMetres, METRES_PER_SECOND_PER_KNOT, normaliseLongitude } from '@tidewatch/geo';
 import { eventPoint, round, type EngineEvent, type EventPoint, type EventSink } from '../events/event.js';
 import { flagOfMid, midOf } from '../identity/mmsi.js';
 import type { ParamSpecs, ParamValues } from '../profile/params.js';
@@ -207,7 +207,7 @@ class FishingInForeignEezDetector implements Detector {
     run.lastLat = lat;
     run.lastLon = lon;
     run.sumLat += lat;
-    run.sumDLon += wrapDegrees(lon - run.startLon);
+    run.sumDLon += normaliseLongitude(lon - run.startLon);
     run.speeds.add(speed);
     if (!run.confirmed && run.fishingS >= this.p.minDurationS) {
       run.confirmed = true;
@@ -240,7 +240,7 @@ class FishingInForeignEezDetector implements Detector {
       last: eventPoint(run.lastT, run.lastLat, run.lastLon),
     };
     const lat = run.sumLat / n;
-    const lon = wrapDegrees(run.startLon + run.sumDLon / n);
+    const lon = normaliseLongitude(run.startLon + run.sumDLon / n);
     return keyedEvent('fishing_in_foreign_eez', zone.id, this.ctx.profile, [mmsi], run.start, run.lastT, lat, lon, open, details);
   }
 }
@@ -248,10 +248,6 @@ class FishingInForeignEezDetector implements Detector {
 function runOf(runs: readonly Run[], zone: number): Run | undefined {
   for (const run of runs) if (run.zone === zone) return run;
   return undefined;
-}
-
-function wrapDegrees(d: number): number {
-  return d >= 180 ? d - 360 : d < -180 ? d + 360 : d;
 }
 
 export const fishingInForeignEez: DetectorDefinition<'fishing_in_foreign_eez', typeof FISHING_IN_FOREIGN_EEZ_PARAMS, FishingInForeignEezDetails> = {

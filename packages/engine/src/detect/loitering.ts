@@ -20,7 +20,7 @@
  * Emission. `open: true` when confirmed; closed (same id) when the run ends,
  * at eviction, or at end of input. Unconfirmed runs are dropped silently.
  */
-import { equirectangularMetres, haversineMetres } from '@tidewatch/geo';
+import { equirectangularMetres, haversineMetres, normaliseLongitude } from '@tidewatch/geo';
 import { makeEvent, round, type EngineEvent, type EventSink } from '../events/event.js';
 import type { ParamSpecs, ParamValues } from '../profile/params.js';
 import { resize } from '../track/track-table.js';
@@ -166,7 +166,7 @@ class LoiteringDetector implements Detector {
     this.lastSlow[slot] = t;
     this.maxSpeed[slot] = Math.max(this.maxSpeed[slot]!, speed);
     this.sumLat[slot]! += lat;
-    this.sumDLon[slot]! += wrapDegrees(lon - this.refLon[slot]!);
+    this.sumDLon[slot]! += normaliseLongitude(lon - this.refLon[slot]!);
     this.points[slot]!++;
     this.radius[slot] = Math.max(this.radius[slot]!, equirectangularMetres(this.sumLat[slot]! / this.points[slot]!, this.meanLon(slot), lat, lon));
     if (this.state[slot] === RUNNING) this.tryConfirm(slot, t, emit);
@@ -261,7 +261,7 @@ class LoiteringDetector implements Detector {
   }
 
   private meanLon(slot: number): number {
-    return wrapDegrees(this.refLon[slot]! + this.sumDLon[slot]! / this.points[slot]!);
+    return normaliseLongitude(this.refLon[slot]! + this.sumDLon[slot]! / this.points[slot]!);
   }
 
   private event(slot: number, open: boolean): LoiteringEvent {
@@ -285,10 +285,6 @@ class LoiteringDetector implements Detector {
     };
     return makeEvent('loitering', this.ctx.profile, [this.ctx.tracks.mmsi(slot)], start, end, lat, lon, open, details);
   }
-}
-
-function wrapDegrees(d: number): number {
-  return d >= 180 ? d - 360 : d < -180 ? d + 360 : d;
 }
 
 export const loitering: DetectorDefinition<'loitering', typeof LOITERING_PARAMS, LoiteringDetails> = {
