@@ -5,40 +5,20 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { constants, gunzipSync, gzipSync } from 'node:zlib';
 import { AisReceiver, toGpsdJson, type AisMessage, type MessageContext } from '@tidewatch/ais';
+import { BIN, scratchFiles, tidewatch, type Run } from './support/command.js';
 import { SHARED_DATA, sharedDataAbsent } from './support/shared-data.js';
 
-const BIN = fileURLToPath(new URL('../../bin/tidewatch.js', import.meta.url));
 const DMA = `${SHARED_DATA}/ais-samples/dma_aislib/stream_example.txt`;
 const AMSA_GZ = `${SHARED_DATA}/ais-samples/amsa_nmea/ais_nmea.txt.gz`;
 const TAGGED = `${SHARED_DATA}/ais-samples/aisdb/test_data_20211101.nm4`;
 const GPSD_SAMPLE = `${SHARED_DATA}/ais-conformance/gpsd/test/sample.aivdm`;
 
-const dir = mkdtempSync(join(tmpdir(), 'tidewatch-decode-'));
-process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
-let files = 0;
-function tempFile(content: string | Uint8Array): string {
-  const path = join(dir, `input-${files++}`);
-  writeFileSync(path, content);
-  return path;
-}
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function tidewatch(args: string[], input?: string | Uint8Array): Run {
-  const r = spawnSync(process.execPath, [BIN, ...args], { input, maxBuffer: 1 << 28, encoding: 'utf8' });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const { dir, file: tempFile } = scratchFiles('tidewatch-decode-');
 
 const outputLines = (r: Run): string[] => r.stdout.split('\n').filter((l) => l !== '');
 

@@ -16,13 +16,12 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { AisReceiver, toGpsdJson, type MessageContext } from '@tidewatch/ais';
+import { BIN } from './support/command.js';
 import { SHARED_DATA, sharedDataAbsent } from './support/shared-data.js';
 import { GPSD_TALKERS, GpsdProbes, gpsdAbsent, gpsdecode, gpsdSentence, gpsdSplices } from './support/gpsd.js';
 
-const BIN = fileURLToPath(new URL('../../bin/tidewatch.js', import.meta.url));
 
 /** Why gpsd and we may print different messages for the same input, and why ours is the right output. */
 const DIFFERENCES = {

@@ -17,9 +17,9 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { BIN } from './support/command.js';
 import { SHARED_DATA, sharedDataAbsent } from './support/shared-data.js';
 
-const BIN = fileURLToPath(new URL('../../bin/tidewatch.js', import.meta.url));
 /** Golden files live beside the sources (dist/test/ → test/golden/). */
 const GOLDEN = fileURLToPath(new URL('../../test/golden/', import.meta.url));
 const UPDATE = process.env.TIDEWATCH_UPDATE_GOLDEN === '1';

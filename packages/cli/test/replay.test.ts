@@ -6,43 +6,27 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { constants, gunzipSync, gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { encodeSentences, positionReportClassA, staticAndVoyageData, type EncodableMessage } from '@tidewatch/ais';
 import { destinationPoint, METRES_PER_SECOND_PER_KNOT } from '@tidewatch/geo';
+import { scratchFiles, tidewatch, type Run } from './support/command.js';
 import { SHARED_DATA, sharedDataAbsent } from './support/shared-data.js';
 
-const BIN = fileURLToPath(new URL('../../bin/tidewatch.js', import.meta.url));
 const BALTIC = `${SHARED_DATA}/ais-samples/baltic_gibraltar_samples/baltic_2018-04_20k_sample.csv`;
 
-const dir = mkdtempSync(join(tmpdir(), 'tidewatch-replay-'));
-process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
-let files = 0;
-function tempFile(content: string | Uint8Array, ending = ''): string {
-  const path = join(dir, `input-${files++}${ending}`);
-  writeFileSync(path, content);
-  return path;
-}
+const { dir, file: tempFile } = scratchFiles('tidewatch-replay-');
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function tidewatch(args: readonly string[], input?: string): Run {
-  const r = spawnSync(process.execPath, [BIN, 'replay', ...args], { input, maxBuffer: 1 << 28, encoding: 'utf8' });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+/** `tidewatch replay args...`. */
+function replay(args: readonly string[], input?: string): Run {
+  return tidewatch(['replay', ...args], input);
 }
 
 /** Replays and returns the event lines; fails the test on an unexpected exit status. */
 function events(args: readonly string[], status = 0): string[] {
-  const r = tidewatch(args);
+  const r = replay(args);
   assert.equal(r.status, status, r.stderr);
   return r.stdout.split('\n').filter((l) => l !== '');
 }
@@ -165,8 +149,8 @@ test('the sea gives one event of each kind it was built to show', () => {
 test('deterministic: two runs write byte-identical event files', () => {
   const a = join(dir, 'a.jsonl');
   const b = join(dir, 'b.jsonl');
-  const ra = tidewatch(['--events', a, SEA_FILE]);
-  const rb = tidewatch(['--events', b, SEA_FILE]);
+  const ra = replay(['--events', a, SEA_FILE]);
+  const rb = replay(['--events', b, SEA_FILE]);
   assert.equal(ra.status, 0, ra.stderr);
   assert.equal(rb.status, 0, rb.stderr);
   assert.ok(readFileSync(a).length > 0);
@@ -175,7 +159,7 @@ test('deterministic: two runs write byte-identical event files', () => {
 
 test('--events FILE writes the events there, nothing to stdout, and the summary counts them per type', () => {
   const out = join(dir, 'events.jsonl');
-  const r = tidewatch(['--events', out, SEA_FILE]);
+  const r = replay(['--events', out, SEA_FILE]);
   assert.equal(r.status, 0, r.stderr);
   assert.equal(r.stdout, '');
   const written = readFileSync(out, 'utf8').split('\n').filter((l) => l !== '');
@@ -233,7 +217,7 @@ test('malformed lines are counted with their reasons and every good record still
       without.push(...s.lines);
     } else spoilt.push(s.lines[0]!.replace(/\*[0-9A-F]{2}$/, (c) => (c === '*00' ? '*01' : '*00')));
   });
-  const r = tidewatch([...NONE, tempFile(spoilt.join('\n') + '\n')]);
+  const r = replay([...NONE, tempFile(spoilt.join('\n') + '\n')]);
   assert.equal(r.status, 0, r.stderr);
   assert.deepEqual(r.stdout.split('\n').filter((l) => l !== ''), events([...NONE, tempFile(without.join('\n') + '\n')]));
   assert.match(r.stderr, /^ {2}bad_checksum {2}3$/m);
@@ -245,7 +229,7 @@ test('malformed lines are counted with their reasons and every good record still
 test('a truncated .gz: everything readable is replayed, the summary says where it broke, exit 1', () => {
   const gz = gzipSync(nmea(SEA));
   const cut = gz.subarray(0, Math.floor(gz.length * 0.6));
-  const r = tidewatch([...NONE, tempFile(cut, '.nmea.gz')]);
+  const r = replay([...NONE, tempFile(cut, '.nmea.gz')]);
   assert.equal(r.status, 1, r.stderr);
   assert.match(r.stderr, /input ended early/);
   // The oracle: the complete lines zlib can recover from the same bytes, replayed as plain text.
@@ -278,7 +262,7 @@ function csv(sent: readonly Sent[], badTimeAt = -1): string {
 
 test('a CSV export: a row with a bad time is counted, the rest give the same events as without it', () => {
   const bad = SEA.findIndex((s, i) => i > 1000 && s.mmsi === 538001001 && s.position !== undefined);
-  const withBad = tidewatch([...NONE, tempFile(csv(SEA, bad), '.csv')]);
+  const withBad = replay([...NONE, tempFile(csv(SEA, bad), '.csv')]);
   assert.equal(withBad.status, 0, withBad.stderr);
   assert.match(withBad.stderr, /^ {2}bad_time {2}1$/m);
   assert.match(withBad.stderr, /\(csv\): \d+ lines, \d+ rows, \d+ observations, 1 refused/);
@@ -302,20 +286,20 @@ test('a CSV export in any row order gives the same events, identities included (
 });
 
 test('an unreadable file, an unknown format, a bad profile: exit 2 with a message saying which', () => {
-  const missing = tidewatch([join(dir, 'no-such-file.nmea')]);
+  const missing = replay([join(dir, 'no-such-file.nmea')]);
   assert.equal(missing.status, 2);
   assert.match(missing.stderr, /no-such-file\.nmea/);
   assert.equal(missing.stdout, '');
 
-  const prose = tidewatch([tempFile('Dear reader,\nthis is a letter, not AIS.\n', '.txt')]);
+  const prose = replay([tempFile('Dear reader,\nthis is a letter, not AIS.\n', '.txt')]);
   assert.equal(prose.status, 2);
   assert.match(prose.stderr, /neither NMEA nor a CSV export we can read/);
 
-  const unknown = tidewatch(['--profile', 'gfw-2019', SEA_FILE]);
+  const unknown = replay(['--profile', 'gfw-2019', SEA_FILE]);
   assert.equal(unknown.status, 2);
   assert.match(unknown.stderr, /profile "gfw-2019" is neither a built-in profile \(gfw-2018, rendezvous-fast\)/);
 
-  const invalid = tidewatch(['--profile', tempFile(JSON.stringify({ id: 'mine', version: '1' }), '.json'), SEA_FILE]);
+  const invalid = replay(['--profile', tempFile(JSON.stringify({ id: 'mine', version: '1' }), '.json'), SEA_FILE]);
   assert.equal(invalid.status, 2);
   assert.match(invalid.stderr, /profile .*\.json: .*tracks/);
   assert.equal(invalid.stdout, '');
