@@ -73,6 +73,6 @@ export function failure(reason: RejectReason, detail: string): MessageFailure {
 }
 
 /** A decode result that is a failure, not a message. */
-export function isFailureResult(r: unknown): r is MessageFailure {
+export function isFailure(r: unknown): r is MessageFailure {
   return r instanceof Failure;
 }

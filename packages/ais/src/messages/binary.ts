@@ -8,7 +8,7 @@
  * its application, carries its bits as `data`, `"<bit count>:<hex>"`.
  */
 import { uint, bool, type Payload } from '../bits.js';
-import { Reject, failure, type MessageFailure } from '../reasons.js';
+import { Reject, failure, isFailure, type MessageFailure } from '../reasons.js';
 import { byteCopyEnd, rawData } from './apps/gpsd-readers.js';
 import type { ApplicationDecoder } from './apps/layout.js';
 import { decodeMeteoHydroImo236, decodeMeteoHydroImo289, type MeteoHydroImo236, type MeteoHydroImo289 } from './apps/dac1-meteo-hydro.js';
@@ -251,7 +251,7 @@ export function decodeSingleSlotBinary(p: Payload): SingleSlotBinary | MessageFa
   if (n < SINGLE_SLOT_MIN) return failure(Reject.TOO_SHORT, `single-slot binary message needs ${SINGLE_SLOT_MIN} bits, got ${n}`);
   if (n > SINGLE_SLOT_MAX) return failure(Reject.TOO_LONG, `single-slot binary message carries at most ${SINGLE_SLOT_MAX} bits, got ${n}`);
   const fields = slotBinary(p, n, 0, 'single-slot binary message');
-  if ('ok' in fields) return fields;
+  if (isFailure(fields)) return fields;
   return { type: 25, repeat: uint(p, 6, 2), mmsi: uint(p, 8, 30), ...fields };
 }
 
@@ -260,6 +260,6 @@ export function decodeMultiSlotBinary(p: Payload): MultiSlotBinary | MessageFail
   if (n < MULTI_SLOT_MIN) return failure(Reject.TOO_SHORT, `multi-slot binary message needs ${MULTI_SLOT_MIN} bits, got ${n}`);
   if (n > MULTI_SLOT_MAX) return failure(Reject.TOO_LONG, `multi-slot binary message carries at most ${MULTI_SLOT_MAX} bits, got ${n}`);
   const fields = slotBinary(p, n - RADIO_BITS, RADIO_BITS, 'multi-slot binary message');
-  if ('ok' in fields) return fields;
+  if (isFailure(fields)) return fields;
   return { type: 26, repeat: uint(p, 6, 2), mmsi: uint(p, 8, 30), ...fields, radio: 0 };
 }

@@ -3,7 +3,7 @@
  * dispatch on the type number.
  */
 import { uint, type Payload } from '../bits.js';
-import { Reject, failure, isFailureResult, type MessageFailure } from '../reasons.js';
+import { Reject, failure, type MessageFailure } from '../reasons.js';
 import { decodePositionReportClassA, type PositionReportClassA } from './position-a.js';
 import { decodeBaseStationReport, type BaseStationReport } from './base-station.js';
 import { decodeStaticAndVoyageData, type StaticAndVoyageData } from './static-voyage.js';
@@ -91,6 +91,4 @@ export function decodePayload(p: Payload): AisMessage | MessageFailure {
   return decoder(p);
 }
 
-export function isFailure(r: AisMessage | MessageFailure): r is MessageFailure {
-  return isFailureResult(r);
-}
+export { isFailure } from '../reasons.js';
