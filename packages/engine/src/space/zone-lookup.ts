@@ -27,18 +27,21 @@ export const MAX_ZONES_AT_POINT = 8;
  */
 export const ZONE_LOOKUP_SKIP_M = 10;
 
-/** The per-slot answer record: four float64 fields. */
-const ANSWER = 4;
+/** The per-slot answer record: five float64 fields. */
+const ANSWER = 5;
 const STAMP = 0;
 const LOOKED_LAT = 1;
 const LOOKED_LON = 2;
 const COUNT = 3;
+/** The clear cell (see ZoneCells) the answer holds for, or NO_CELL. */
+const CELL = 4;
+const NO_CELL = -1;
 
 export class ZoneLookup {
   /**
    * Per slot, side by side (every position reads them all): the position
    * count the answer is for (0: none yet), where it was looked up (NaN:
-   * never) and how many zones it found.
+   * never), how many zones it found, and the clear cell it holds for.
    */
   private answer = new Float64Array(0);
   /** Per slot, MAX_ZONES_AT_POINT entries: the zones found, read only when there are some. */
@@ -65,6 +68,7 @@ export class ZoneLookup {
   open(slot: number): void {
     this.answer[slot * ANSWER + STAMP] = 0;
     this.answer[slot * ANSWER + LOOKED_LAT] = NaN;
+    this.answer[slot * ANSWER + CELL] = NO_CELL;
   }
 
   /** How many zones contain the latest position of the vessel in `slot` (looked up on the first call for that position). */
@@ -79,10 +83,15 @@ export class ZoneLookup {
     if (equirectangularMetres(a[at + LOOKED_LAT]!, a[at + LOOKED_LON]!, lat, lon) < ZONE_LOOKUP_SKIP_M) return a[at + COUNT]!;
     a[at + LOOKED_LAT] = lat;
     a[at + LOOKED_LON] = lon;
+    // Still in the clear cell the answer was found in: no border between, the same zones.
+    const cells = this.layer.cells;
+    const cell = cells === undefined ? NO_CELL : cells.keyOf(lat, lon);
+    if (cell !== NO_CELL && a[at + CELL] === cell) return a[at + COUNT]!;
     const n = Math.min(MAX_ZONES_AT_POINT, this.layer.zonesAt(lat, lon, this.scratch));
     const base = slot * MAX_ZONES_AT_POINT;
     for (let i = 0; i < n; i++) this.found[base + i] = this.scratch[i]!;
     a[at + COUNT] = n;
+    a[at + CELL] = cell !== NO_CELL && cells!.clear(cell) ? cell : NO_CELL;
     return n;
   }
 

@@ -10,6 +10,7 @@
  */
 import { parseZones, ZoneIndex, type GeoJsonIssue, type Zone, type ZoneKind } from '@tidewatch/geo';
 import { uniqueKeys } from './layer-keys.js';
+import { ZoneCells } from './zone-cells.js';
 
 export interface ZoneInfo {
   /** Unique within the layer (a slug of the name); event ids end with it. */
@@ -26,6 +27,8 @@ export interface ZoneLayer {
   readonly zones: readonly ZoneInfo[];
   /** Writes the ordinals of the zones containing the point into `out[0..n)`, ascending; returns n. Allocates nothing once `out` has held n entries. */
   zonesAt(lat: number, lon: number, out: number[]): number;
+  /** The cells no border crosses, where a vessel keeps its answer while it stays in one (absent: every position is looked up). */
+  readonly cells?: ZoneCells;
 }
 
 export type ZoneLayerResult = { readonly ok: true; readonly layer: ZoneLayer } | { readonly ok: false; readonly errors: readonly GeoJsonIssue[] };
@@ -38,6 +41,7 @@ export function zoneLayer(zones: readonly Zone[]): ZoneLayer {
   return {
     zones: info,
     zonesAt: (lat, lon, out) => index.zonesAt(lat, lon, out),
+    cells: new ZoneCells(zones.map((z) => z.area)),
   };
 }
 
