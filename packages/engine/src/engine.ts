@@ -158,7 +158,11 @@ class TrackEngine implements Engine {
     const profile = (this.profile = options.profile);
     this.tracks = new TrackTable(options.historyLength ?? 32);
     this.branches = new BranchTracker(profile.tracks, this.tracks.capacity);
-    this.buffer = new ReorderBuffer(profile.tracks.reorderWindowS * 1000, (mmsi) => this.tracks.touch(this.tracks.slotOf(mmsi)));
+    const tracks = this.tracks;
+    this.buffer = new ReorderBuffer(profile.tracks.reorderWindowS * 1000, {
+      where: (mmsi) => tracks.touchIndex(mmsi),
+      state: (mmsi) => tracks.touch(tracks.slotOf(mmsi)),
+    });
     this.evictAfterMs = profile.tracks.evictAfterS * 1000;
     const stamp = { id: profile.id, version: profile.version };
     const layers = options.layers ?? {};

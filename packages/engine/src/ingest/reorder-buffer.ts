@@ -61,6 +61,18 @@ const DIGIT_MASK = (1 << DIGIT_BITS) - 1;
 /** Observations looked ahead at once: enough misses in flight, few enough that their lines stay cached. */
 const LOOK_AHEAD = 32;
 
+/**
+ * What the buffer asks about the vessel of an observation it will soon
+ * release, in two steps; each returns a number read from memory, and neither
+ * may change anything.
+ */
+export interface LookAhead {
+  /** Where the vessel's state is kept (the entry of an index): a load that needs nothing else. */
+  where(mmsi: number): number;
+  /** The state itself, once `where` has brought its entry near. */
+  state(mmsi: number): number;
+}
+
 export class ReorderBuffer {
   readonly windowMs: number;
   /** Buckets in the ring: enough seconds for the window plus the ones being filled and released. */
@@ -109,8 +121,8 @@ export class ReorderBuffer {
   };
 
   /**
-   * `lookAhead`, when given, is called with the MMSI of each of the next few
-   * observations of a second before they are released: the caller reads
+   * `lookAhead`, when given, is asked about the vessel of each of the next
+   * few observations of a second before they are released: the caller reads
    * (and returns something of) the state they will need, so that with a
    * large fleet, whose state is nowhere near the cache, the misses of a few
    * dozen observations overlap instead of coming one after another. It must
@@ -118,7 +130,7 @@ export class ReorderBuffer {
    */
   constructor(
     windowMs: number,
-    private readonly lookAhead?: (mmsi: number) => number,
+    private readonly lookAhead?: LookAhead,
   ) {
     if (!(windowMs >= 0 && windowMs <= 3_600_000)) throw new RangeError(`reorder window ${windowMs} ms is outside 0..3600000`);
     this.windowMs = windowMs;
@@ -307,15 +319,28 @@ export class ReorderBuffer {
       for (let i = 0; i < n; i++) this.releaseRow(sorted_[i]!, each);
       return;
     }
-    // In runs of LOOK_AHEAD: first name the vessels of the run, then release it (see lookAhead).
+    // In runs of LOOK_AHEAD: ask where the vessels of the next run are kept, read
+    // the state of this run's, then release it (see lookAhead). Each step is a
+    // loop of loads that do not wait on one another, so their misses overlap.
     const mmsi_ = this.mmsiA;
+    let touched = this.whereOf(0, Math.min(n, LOOK_AHEAD), lookAhead);
     for (let from = 0; from < n; from += LOOK_AHEAD) {
       const to = Math.min(n, from + LOOK_AHEAD);
-      let touched = 0;
-      for (let i = from; i < to; i++) touched += d[sorted_[i]! * STRIDE + T]! + lookAhead(mmsi_[i]!);
+      touched += this.whereOf(to, Math.min(n, to + LOOK_AHEAD), lookAhead);
+      for (let i = from; i < to; i++) touched += lookAhead.state(mmsi_[i]!);
       this.touched = touched;
       for (let i = from; i < to; i++) this.releaseRow(sorted_[i]!, each);
     }
+  }
+
+  /** The first step of the look ahead for sorted rows from..to: each row's time, and where its vessel is kept. */
+  private whereOf(from: number, to: number, lookAhead: LookAhead): number {
+    const d = this.data;
+    const rows = this.rowsA;
+    const mmsi = this.mmsiA;
+    let touched = 0;
+    for (let i = from; i < to; i++) touched += d[rows[i]! * STRIDE + T]! + lookAhead.where(mmsi[i]!);
+    return touched;
   }
 
   /** Hands one row's observation to `each` and frees the row. */

@@ -45,6 +45,11 @@ export class MmsiIndex {
     }
   }
 
+  /** The key in the entry where a search for `mmsi` starts: one load, for looking ahead. */
+  home(mmsi: number): number {
+    return this.pairs[2 * (hash(mmsi) & this.mask)]!;
+  }
+
   set(mmsi: number, slot: number): void {
     if ((this.count + 1) * 2 > this.mask + 1) this.rehash((this.mask + 1) * 2);
     const pairs = this.pairs;

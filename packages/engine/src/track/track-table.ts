@@ -155,6 +155,11 @@ export class TrackTable {
     return slot < 0 ? 0 : this.rec[slot * RECORD + LAST_T]! + this.rec[slot * RECORD + HEARD_T]!;
   }
 
+  /** Reads the MMSI index's entry where `mmsi` would be found first (see touch). */
+  touchIndex(mmsi: number): number {
+    return this.index.home(mmsi);
+  }
+
   /** Called with the new capacity whenever the table grows, so per-vessel state elsewhere can follow. */
   onGrow(listener: (capacity: number) => void): void {
     this.growListeners.push(listener);
