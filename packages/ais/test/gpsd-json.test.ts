@@ -134,7 +134,7 @@ test('the byte printer\'s integers, degrees and tenths print what String and fix
     printed((w) => w.degrees(n)) === fixed(n / 600000, 6) &&
     printed((w) => w.tenths(n)) === fixed(n / 10, 1);
   fc.assert(fc.property(fc.oneof(fc.integer({ min: -(2 ** 31), max: 2 ** 31 }), fc.maxSafeInteger(), fc.integer({ min: -999, max: 999 })), check));
-  const edges = [0, 1, 9, 10, 99, 100, 999, 1000, 99999, 100000, 599999, 600000, 999999, 1000000, 108600000, 54600000, 2 ** 31 - 1, 2 ** 31, 2 ** 40];
+  const edges = [0, 1, 9, 10, 99, 100, 999, 1000, 99999, 100000, 599999, 600000, 999999, 1000000, 108600000, 54600000, 214748364, 2 ** 31 - 1, 2 ** 31, 2 ** 40];
   for (const n of edges.flatMap((e) => [e, -e, e + 1, -e - 1])) assert.ok(check(n), String(n));
   assert.equal(printed((w) => w.str('A"B')), '"A\\"B"');
 });

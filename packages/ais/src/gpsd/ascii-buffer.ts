@@ -30,6 +30,8 @@ export function keyBytes<const N extends string>(names: readonly N[]): Readonly<
 
 const TRUE = asciiBytes('true');
 const INT32_MAX = 0x7fffffff;
+/** The largest 1/10000 minute `degrees` takes on its int32 path: 10 × it + 3 stays below 2^31. */
+const DEGREES_INT32_MAX = 214748364;
 
 /** "00" to "99" as ASCII: the digits of i at 2i and 2i+1. */
 const DIGIT_PAIRS = Uint8Array.from({ length: 200 }, (_, j) => 0x30 + (j & 1 ? (j >> 1) % 10 : Math.floor((j >> 1) / 10)));
@@ -168,12 +170,28 @@ export class AsciiBuffer {
    * A property test holds it to `fixed`, which C printf holds to account.
    */
   degrees(n: number): void {
+    // Every real position (|n| <= 181 × 600000) takes the int32 path, where
+    // the divisions by constants compile to multiplications.
+    const a = n < 0 ? -n : n;
+    if ((n | 0) !== n || a > DEGREES_INT32_MAX) {
+      this.wideDegrees(n);
+      return;
+    }
+    const micro = ((10 * a + 3) / 6) | 0; // round(a × 5/3)
+    const whole = (micro / 1000000) | 0;
+    if (n < 0) this.bytes[this.length++] = 0x2d;
+    this.digits(whole);
+    this.sixDecimals(micro - whole * 1000000);
+  }
+
+  /** `degrees` beyond int32: the same arithmetic in doubles, exact up to 2^48. */
+  private wideDegrees(n: number): void {
     if (!Number.isSafeInteger(n) || Math.abs(n) > 2 ** 48) {
       this.ascii(fixed(n / 600000, 6));
       return;
     }
     const a = n < 0 ? -n : n;
-    const micro = Math.floor((10 * a + 3) / 6); // round(a × 5/3)
+    const micro = Math.floor((10 * a + 3) / 6);
     const whole = Math.floor(micro / 1e6);
     if (n < 0) this.bytes[this.length++] = 0x2d;
     this.whole(whole);
@@ -183,12 +201,12 @@ export class AsciiBuffer {
   /** printf `%.1f` of `n / 10` for an integer `n`: the digits of n with a point before the last. */
   tenths(n: number): void {
     // Beyond 32 bits n / 10 is not exact in a double, and gpsd prints the double.
-    if (!Number.isSafeInteger(n) || Math.abs(n) > INT32_MAX) {
+    const a = n < 0 ? -n : n;
+    if ((n | 0) !== n || a > INT32_MAX) {
       this.ascii(fixed(n / 10, 1));
       return;
     }
-    const a = n < 0 ? -n : n;
-    const whole = Math.floor(a / 10);
+    const whole = (a / 10) | 0;
     if (n < 0) this.bytes[this.length++] = 0x2d;
     this.digits(whole);
     const b = this.bytes;

@@ -27,7 +27,12 @@ export class LineSplitter {
     this.carry = new Uint8Array(Math.min(4096, maxLine));
   }
 
-  push(chunk: Uint8Array): void {
+  push(input: Uint8Array): void {
+    // Lines go on as plain Uint8Array views, never as Node Buffers: the
+    // carried line is one, and a decoder that sees both kinds of array is
+    // compiled again for the second (measured: one deoptimisation of each
+    // function on the line path, and a slower polymorphic read after).
+    const chunk = input.constructor === Uint8Array ? input : new Uint8Array(input.buffer, input.byteOffset, input.length);
     let start = 0;
     let nl = chunk.indexOf(LF);
     if (this.carryLength > 0 || this.overlong) {
