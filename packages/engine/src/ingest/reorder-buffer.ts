@@ -26,7 +26,8 @@
  *
  * Positions are copied into a pool of rows, one cache line each (no object
  * per message); static observations, a few per cent of traffic, are kept as
- * objects beside their row.
+ * objects beside their row. A second is released from a compact copy of its
+ * rows (the stage), so each row in the pool is read once.
  */
 import type { Observation, PositionObservation, StaticObservation } from '../observe/observation.js';
 import { PositionSource } from '../observe/observation.js';
@@ -106,6 +107,13 @@ export class ReorderBuffer {
   private msA = new Int32Array(64);
   private msB = new Int32Array(64);
   private readonly counts = new Int32Array(1 << DIGIT_BITS);
+  /**
+   * A second being released, copied out of the pool in arrival order (its
+   * rows freed at once): sorting and release then read these compact rows,
+   * not rows scattered over a pool the size of the whole window.
+   */
+  private stage = new Float64Array(64 * STRIDE);
+  private stagedStatics: Array<StaticObservation | undefined> = [];
   /** What the last look ahead read, kept so that its loads are not optimised away. */
   touched = 0;
 
@@ -153,7 +161,7 @@ export class ReorderBuffer {
   get bytes(): number {
     let lists = 0;
     for (const rows of this.bucketRows) lists += rows.byteLength;
-    return this.data.byteLength + this.next.byteLength + lists + 6 * this.rowsA.byteLength + this.counts.byteLength;
+    return this.data.byteLength + this.next.byteLength + lists + 6 * this.rowsA.byteLength + this.stage.byteLength + this.counts.byteLength;
   }
 
   /** The newest event time seen or advanced to (ms UTC), -Infinity before any. */
@@ -298,15 +306,32 @@ export class ReorderBuffer {
     const mmsi = this.mmsiA;
     const ms = this.msA;
     const d = this.data;
-    // Rows start in arrival order (often sorted already).
+    const stage = this.stage;
+    // Rows start in arrival order (often sorted already). Each is copied to the
+    // stage and freed: read once here, not again from the pool at release.
     const list = this.bucketRows[b]!;
     let sorted = true;
     for (let i = 0; i < n; i++) {
       const row = list[i]!;
       const at = row * STRIDE;
+      const to = i * STRIDE;
       const t = d[at + T]!;
-      rows[i] = row;
-      mmsi[i] = Math.floor(d[at + TAG]! / 16);
+      const tag = d[at + TAG]!;
+      stage[to + T] = t;
+      stage[to + LAT] = d[at + LAT]!;
+      stage[to + LON] = d[at + LON]!;
+      stage[to + SOG] = d[at + SOG]!;
+      stage[to + COG] = d[at + COG]!;
+      stage[to + HEADING] = d[at + HEADING]!;
+      stage[to + NAV_STATUS] = d[at + NAV_STATUS]!;
+      stage[to + TAG] = tag;
+      if (((tag >> 2) & 3) === KIND_STATIC) {
+        this.stagedStatics[i] = this.statics[row];
+        this.statics[row] = undefined;
+      }
+      this.freeRow(row);
+      rows[i] = i;
+      mmsi[i] = Math.floor(tag / 16);
       ms[i] = Math.floor(t) - Math.floor(t / 1000) * 1000;
       if (i > 0 && (ms[i - 1]! > ms[i]! || (ms[i - 1] === ms[i] && mmsi[i - 1]! > mmsi[i]!))) sorted = false;
     }
@@ -316,7 +341,7 @@ export class ReorderBuffer {
     const sorted_ = this.rowsA;
     const lookAhead = this.lookAhead;
     if (lookAhead === undefined) {
-      for (let i = 0; i < n; i++) this.releaseRow(sorted_[i]!, each);
+      for (let i = 0; i < n; i++) this.releaseStaged(sorted_[i]!, each);
       return;
     }
     // In runs of LOOK_AHEAD: ask where the vessels of the next run are kept, read
@@ -329,18 +354,42 @@ export class ReorderBuffer {
       touched += this.whereOf(to, Math.min(n, to + LOOK_AHEAD), lookAhead);
       for (let i = from; i < to; i++) touched += lookAhead.state(mmsi_[i]!);
       this.touched = touched;
-      for (let i = from; i < to; i++) this.releaseRow(sorted_[i]!, each);
+      for (let i = from; i < to; i++) this.releaseStaged(sorted_[i]!, each);
     }
   }
 
   /** The first step of the look ahead for sorted rows from..to: each row's time, and where its vessel is kept. */
   private whereOf(from: number, to: number, lookAhead: LookAhead): number {
-    const d = this.data;
+    const d = this.stage;
     const rows = this.rowsA;
     const mmsi = this.mmsiA;
     let touched = 0;
     for (let i = from; i < to; i++) touched += d[rows[i]! * STRIDE + T]! + lookAhead.where(mmsi[i]!);
     return touched;
+  }
+
+  /** Hands the observation of staged row `i` to `each`. */
+  private releaseStaged(i: number, each: (obs: Observation) => void): void {
+    const d = this.stage;
+    const at = i * STRIDE;
+    const tag = d[at + TAG]!;
+    if (((tag >> 2) & 3) === KIND_POSITION) {
+      const out = this.out;
+      out.t = d[at + T]!;
+      out.mmsi = Math.floor(tag / 16);
+      out.lat = d[at + LAT]!;
+      out.lon = d[at + LON]!;
+      out.sog = d[at + SOG]!;
+      out.cog = d[at + COG]!;
+      out.heading = d[at + HEADING]!;
+      out.navStatus = d[at + NAV_STATUS]!;
+      out.source = (tag & 3) as PositionSource;
+      each(out);
+    } else {
+      const obs = this.stagedStatics[i]!;
+      this.stagedStatics[i] = undefined;
+      each(obs);
+    }
   }
 
   /** Hands one row's observation to `each` and frees the row. */
@@ -459,9 +508,9 @@ export class ReorderBuffer {
     }
   }
 
-  /** The total order among rows of one vessel and millisecond: exact time, kind, then content. */
+  /** The total order among staged rows of one vessel and millisecond: exact time, kind, then content. */
   private compareRows(a: number, b: number): number {
-    const d = this.data;
+    const d = this.stage;
     const pa = a * STRIDE;
     const pb = b * STRIDE;
     const byTime = d[pa + T]! - d[pb + T]!;
@@ -469,7 +518,7 @@ export class ReorderBuffer {
     const kindA = (d[pa + TAG]! >> 2) & 3;
     const kindB = (d[pb + TAG]! >> 2) & 3;
     if (kindA !== kindB) return kindA - kindB;
-    if (kindA === KIND_STATIC) return compareStatics(this.statics[a]!, this.statics[b]!);
+    if (kindA === KIND_STATIC) return compareStatics(this.stagedStatics[a]!, this.stagedStatics[b]!);
     for (let k = LAT; k <= TAG; k++) {
       const c = compareNumbers(d[pa + k]!, d[pb + k]!);
       if (c !== 0) return c;
@@ -503,6 +552,7 @@ export class ReorderBuffer {
     this.mmsiB = new Int32Array(size);
     this.msA = new Int32Array(size);
     this.msB = new Int32Array(size);
+    this.stage = new Float64Array(size * STRIDE);
   }
 }
 
