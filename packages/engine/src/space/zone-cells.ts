@@ -43,6 +43,11 @@ export class ZoneCells {
   private readonly south: number;
   private readonly columns: number;
   private readonly rows: number;
+  /** The cells the buckets cover, as rows and columns of cell keys. */
+  private readonly firstRow: number;
+  private readonly lastRow: number;
+  private readonly firstCol: number;
+  private readonly lastCol: number;
   /** Per bucket, its borders: edges bucketStart[b] .. bucketStart[b + 1] of bucketEdges. */
   private readonly bucketStart: Uint32Array;
   private readonly bucketEdges: Uint32Array;
@@ -68,6 +73,10 @@ export class ZoneCells {
     this.columns = Math.floor((maxX + MARGIN - this.west) / BUCKET_DEGREES) + 1;
     this.rows = Math.floor((maxY + MARGIN - this.south) / BUCKET_DEGREES) + 1;
     [this.bucketStart, this.bucketEdges] = this.listBorders();
+    this.firstRow = Math.round((this.south + 90) * CELLS_PER_DEGREE);
+    this.lastRow = this.firstRow + this.rows * BUCKET_CELLS - 1;
+    this.firstCol = Math.round((this.west + 180) * CELLS_PER_DEGREE);
+    this.lastCol = this.firstCol + this.columns * BUCKET_CELLS - 1;
   }
 
   /** The key of the cell holding a point (latitude −90..90, longitude −180..180). */
@@ -77,6 +86,10 @@ export class ZoneCells {
 
   /** Whether no zone border crosses the cell `key`. */
   clear(key: number): boolean {
+    // Outside the buckets, far from every zone (most of the sea), there is no border to look for.
+    const row = Math.floor(key / KEY_COLUMNS);
+    const col = key - row * KEY_COLUMNS;
+    if (row < this.firstRow || row > this.lastRow || col < this.firstCol || col > this.lastCol) return true;
     const i = Math.imul(key, 0x9e3779b1) >>> 16;
     if (this.keys[i] === key) return this.verdicts[i] === CLEAR;
     const verdict = this.judge(key);
