@@ -76,8 +76,8 @@ export function writeSarAircraftReport(w: BitWriter, m: SarAircraftReport): void
     .uint(m.radio, 20, 'radio');
 }
 
-/** Type 18: 168 bits; the assigned-mode flag is written as 0 (autonomous). */
-export function writePositionReportClassB(w: BitWriter, m: PositionReportClassB): void {
+/** The header and the fields types 18 and 19 share, up to the regional bits (2 in type 18, 4 in type 19). */
+function writeClassBPosition(w: BitWriter, m: PositionReportClassB | ExtendedPositionReportClassB): void {
   writeHeader(w, m);
   w.uint(m.reserved, 8, 'reserved')
     .uint(m.speed, 10, 'speed')
@@ -86,8 +86,13 @@ export function writePositionReportClassB(w: BitWriter, m: PositionReportClassB)
     .int(m.lat, 27, 'lat')
     .uint(m.course, 12, 'course')
     .uint(m.heading, 9, 'heading')
-    .uint(m.second, 6, 'second')
-    .uint(m.regional, 2, 'regional')
+    .uint(m.second, 6, 'second');
+}
+
+/** Type 18: 168 bits; the assigned-mode flag is written as 0 (autonomous). */
+export function writePositionReportClassB(w: BitWriter, m: PositionReportClassB): void {
+  writeClassBPosition(w, m);
+  w.uint(m.regional, 2, 'regional')
     .bool(m.cs, 'cs')
     .bool(m.display, 'display')
     .bool(m.dsc, 'dsc')
@@ -100,16 +105,8 @@ export function writePositionReportClassB(w: BitWriter, m: PositionReportClassB)
 
 /** Type 19: 312 bits. */
 export function writeExtendedPositionReportClassB(w: BitWriter, m: ExtendedPositionReportClassB): void {
-  writeHeader(w, m);
-  w.uint(m.reserved, 8, 'reserved')
-    .uint(m.speed, 10, 'speed')
-    .bool(m.accuracy, 'accuracy')
-    .int(m.lon, 28, 'lon')
-    .int(m.lat, 27, 'lat')
-    .uint(m.course, 12, 'course')
-    .uint(m.heading, 9, 'heading')
-    .uint(m.second, 6, 'second')
-    .uint(m.regional, 4, 'regional')
+  writeClassBPosition(w, m);
+  w.uint(m.regional, 4, 'regional')
     .text(m.shipname, 20, 'shipname')
     .uint(m.shiptype, 8, 'shiptype')
     .uint(m.to_bow, 9, 'to_bow')
