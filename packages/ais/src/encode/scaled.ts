@@ -108,13 +108,9 @@ export interface ClassBPositionInput extends PositionInput {
   radio?: number;
 }
 
-/** A standard Class B position report (type 18). */
-export function positionReportClassB(input: ClassBPositionInput): PositionReportClassB {
-  const cs = input.cs ?? true;
+/** The fields types 18 and 19 share, from `reserved` to `regional`. */
+function classBPosition(input: PositionInput & { heading?: number }) {
   return {
-    type: 18,
-    repeat: input.repeat ?? 0,
-    mmsi: input.mmsi,
     reserved: 0,
     speed: speedToRaw(input.sog),
     accuracy: input.accuracy ?? false,
@@ -124,6 +120,17 @@ export function positionReportClassB(input: ClassBPositionInput): PositionReport
     heading: headingToRaw(input.heading),
     second: input.second ?? NOT_AVAILABLE.second,
     regional: 0,
+  };
+}
+
+/** A standard Class B position report (type 18). */
+export function positionReportClassB(input: ClassBPositionInput): PositionReportClassB {
+  const cs = input.cs ?? true;
+  return {
+    type: 18,
+    repeat: input.repeat ?? 0,
+    mmsi: input.mmsi,
+    ...classBPosition(input),
     cs,
     display: input.display ?? false,
     dsc: input.dsc ?? false,
@@ -148,15 +155,7 @@ export function extendedPositionReportClassB(input: ExtendedClassBPositionInput)
     type: 19,
     repeat: input.repeat ?? 0,
     mmsi: input.mmsi,
-    reserved: 0,
-    speed: speedToRaw(input.sog),
-    accuracy: input.accuracy ?? false,
-    lon: lonToRaw(input.lon),
-    lat: latToRaw(input.lat),
-    course: courseToRaw(input.cog),
-    heading: headingToRaw(input.heading),
-    second: input.second ?? NOT_AVAILABLE.second,
-    regional: 0,
+    ...classBPosition(input),
     shipname: input.shipname ?? '',
     shiptype: input.shiptype ?? 0,
     ...dimensionFields(input.dimensions),
