@@ -48,31 +48,36 @@ export class ZoneCells {
   private readonly lastRow: number;
   private readonly firstCol: number;
   private readonly lastCol: number;
-  /** Per bucket, its borders: edges bucketStart[b] .. bucketStart[b + 1] of bucketEdges. */
-  private readonly bucketStart: Uint32Array;
-  private readonly bucketEdges: Uint32Array;
-  /** x1, y1, x2, y2 of every border segment of every zone. */
-  private readonly edges: Float64Array;
+  private readonly areas: readonly Area[];
+  /**
+   * Per bucket, its borders: edges bucketStart[b] .. bucketStart[b + 1] of
+   * bucketEdges, and x1, y1, x2, y2 of every border segment of every zone.
+   * Listed on the first cell judged (a run far from every zone never needs them).
+   */
+  private bucketStart: Uint32Array = new Uint32Array(0);
+  private bucketEdges: Uint32Array = new Uint32Array(0);
+  private edges: Float64Array = new Float64Array(0);
+  private listed = false;
   /** The direct-mapped table: cell key and its verdict. */
   private readonly keys = new Int32Array(TABLE_SIZE).fill(-1);
   private readonly verdicts = new Uint8Array(TABLE_SIZE);
 
+  /** Over areas as geo builds them: each box the least and greatest coordinates of its vertices. */
   constructor(areas: readonly Area[]) {
-    this.edges = bordersOf(areas);
-    const edges = this.edges;
+    this.areas = areas;
     let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-    for (let e = 0; e < edges.length; e += 4) {
-      minX = Math.min(minX, edges[e]!, edges[e + 2]!);
-      maxX = Math.max(maxX, edges[e]!, edges[e + 2]!);
-      minY = Math.min(minY, edges[e + 1]!, edges[e + 3]!);
-      maxY = Math.max(maxY, edges[e + 1]!, edges[e + 3]!);
+    for (const { box } of areas) {
+      if (!(box[0]! <= box[2]!)) continue; // an area without vertices
+      minX = Math.min(minX, box[0]!);
+      minY = Math.min(minY, box[1]!);
+      maxX = Math.max(maxX, box[2]!);
+      maxY = Math.max(maxY, box[3]!);
     }
     if (!(minX <= maxX)) [minX, minY, maxX, maxY] = [0, 0, 0, 0];
     this.west = Math.floor((minX - MARGIN) / BUCKET_DEGREES) * BUCKET_DEGREES;
     this.south = Math.floor((minY - MARGIN) / BUCKET_DEGREES) * BUCKET_DEGREES;
     this.columns = Math.floor((maxX + MARGIN - this.west) / BUCKET_DEGREES) + 1;
     this.rows = Math.floor((maxY + MARGIN - this.south) / BUCKET_DEGREES) + 1;
-    [this.bucketStart, this.bucketEdges] = this.listBorders();
     this.firstRow = Math.round((this.south + 90) * CELLS_PER_DEGREE);
     this.lastRow = this.firstRow + this.rows * BUCKET_CELLS - 1;
     this.firstCol = Math.round((this.west + 180) * CELLS_PER_DEGREE);
@@ -108,6 +113,7 @@ export class ZoneCells {
     const bucketCol = Math.floor((west - this.west) / BUCKET_DEGREES);
     if (bucketRow < 0 || bucketRow >= this.rows || bucketCol < 0 || bucketCol >= this.columns) return CLEAR;
     const bucket = bucketRow * this.columns + bucketCol;
+    if (!this.listed) this.listBorders();
     const edges = this.edges;
     const minX = west - MARGIN, minY = south - MARGIN;
     const maxX = west + 1 / CELLS_PER_DEGREE + MARGIN, maxY = south + 1 / CELLS_PER_DEGREE + MARGIN;
@@ -123,14 +129,17 @@ export class ZoneCells {
    * reaches: a segment within MARGIN of a cell is then listed in the cell's
    * bucket (cells nest in buckets), so judging a cell reads one bucket.
    */
-  private listBorders(): [Uint32Array, Uint32Array] {
+  private listBorders(): void {
+    this.edges = bordersOf(this.areas);
     const counts = new Uint32Array(this.columns * this.rows + 1);
     this.forEachBucket((bucket) => counts[bucket + 1]!++);
     for (let i = 1; i < counts.length; i++) counts[i]! += counts[i - 1]!;
     const start = counts.slice();
     const list = new Uint32Array(counts[counts.length - 1]!);
     this.forEachBucket((bucket, edge) => (list[counts[bucket]!++] = edge));
-    return [start, list];
+    this.bucketStart = start;
+    this.bucketEdges = list;
+    this.listed = true;
   }
 
   private forEachBucket(visit: (bucket: number, edge: number) => void): void {
