@@ -19,6 +19,7 @@ import {
   objects,
   offset,
   offsetDivided,
+  printed,
   type FieldRule,
   type Fields,
   type Plan,
@@ -59,8 +60,7 @@ const lonLat4 = { lon: divided('lon', 600000, 6), lat: divided('lat', 600000, 6)
 
 /** GLA AtoN analogue readings in 0.05 V; gpsd prints 0 as the integer even when scaled. */
 function volts(key: string): FieldRule {
-  const head = `"${key}":`;
-  return (v, scaled) => head + (scaled && v !== 0 ? fixed((v as number) * 0.05, 2) : String(v));
+  return printed(key, (v, scaled) => (scaled && v !== 0 ? fixed(v * 0.05, 2) : String(v)));
 }
 
 /** `"targets"` idtype plus the legend, which also names the id key that follows. */
@@ -101,7 +101,7 @@ const MET_HYDRO_289: Plan = {
   airtemp: divided('airtemp', 10, 1),
   dewpoint: divided('dewpoint', 10, 1),
   pressure: offset('pressure', -799),
-  waterlevel: (v, scaled) => `"waterlevel":${scaled ? fixed((((v as number) - 1000) >>> 0) / 100, 1) : v}`,
+  waterlevel: printed('waterlevel', (v, scaled) => (scaled ? fixed(((v - 1000) >>> 0) / 100, 1) : String(v))),
   watertemp: divided('watertemp', 10, 1),
   preciptype: legendWhenScaled('preciptype', PRECIPITATION),
   ice: legendWhenScaled('ice', ICE),
@@ -116,7 +116,7 @@ const TRAFFIC_SIGNAL_PLAN: Plan = {
 };
 
 const INLAND_STATIC_PLAN: Plan = {
-  shiptype: (v) => `"shiptype":${v},"shiptype_text":${jsonString(inlandShipType(v as number))}`,
+  shiptype: printed('shiptype', (v) => `${v},"shiptype_text":${jsonString(inlandShipType(v))}`),
   hazard: coded('hazard', HAZARD, HAZARD_INVALID),
   loaded: coded('loaded', LOAD_STATUS, LOAD_STATUS_INVALID),
 };
