@@ -36,6 +36,7 @@
 import { equirectangularMetres, METRES_PER_SECOND_PER_KNOT, normaliseLongitude } from '@tidewatch/geo';
 import { makeEvent, round, type EngineEvent, type EventSink } from '../events/event.js';
 import type { ParamSpecs, ParamValues } from '../profile/params.js';
+import { closerThan } from '../space/closer-than.js';
 import { resize } from '../track/track-table.js';
 import type { Detector, DetectorContext, DetectorDefinition } from './detector.js';
 import { SpeedStats } from './speed-stats.js';
@@ -298,7 +299,7 @@ class EncounterDetector implements Detector {
 
   /** Whether the vessel is still close enough to where its place was last checked for that answer to stand. */
   private placeStillHolds(slot: number, lat: number, lon: number): boolean {
-    return equirectangularMetres(lat, lon, this.placeLat[slot]!, this.placeLon[slot]!) < PLACE_RECHECK_M;
+    return closerThan(lat, lon, this.placeLat[slot]!, this.placeLon[slot]!, PLACE_RECHECK_M);
   }
 
   private sample(a: number, b: number, t: number, distance: number, lat: number, lon: number, sogA: number, sogB: number, emit: EventSink): void {

@@ -37,6 +37,7 @@ import { equirectangularMetres, METRES_PER_SECOND_PER_KNOT } from '@tidewatch/ge
 import { eventPoint, round, type EngineEvent, type EventPoint, type EventSink } from '../events/event.js';
 import type { ParamSpecs, ParamValues } from '../profile/params.js';
 import type { AssetInfo, AssetLayer } from '../space/assets.js';
+import { closerThan } from '../space/closer-than.js';
 import { resize } from '../track/track-table.js';
 import type { Detector, DetectorContext, DetectorDefinition } from './detector.js';
 import { EpisodeSet } from './episode-set.js';
@@ -154,7 +155,7 @@ class InfrastructureProximityDetector implements Detector {
     const v = this.vessel;
     const at = slot * VESSEL;
     // Nowhere near a corridor and nothing open: the usual report, answered from the record alone.
-    if (!this.episodes.any(slot) && equirectangularMetres(v[at + CLEAR_LAT]!, v[at + CLEAR_LON]!, lat, lon) < v[at + CLEARANCE]!) {
+    if (!this.episodes.any(slot) && closerThan(v[at + CLEAR_LAT]!, v[at + CLEAR_LON]!, lat, lon, v[at + CLEARANCE]!)) {
       this.updateRecent(slot, t, speed);
       return;
     }

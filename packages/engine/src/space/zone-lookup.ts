@@ -9,9 +9,9 @@
  * One lookup serves an engine: it is kept per track table, the engine's own
  * object, so two engines never share one.
  */
-import { equirectangularMetres } from '@tidewatch/geo';
 import type { TrackTable } from '../track/track-table.js';
 import { resize } from '../track/track-table.js';
+import { closerThan } from './closer-than.js';
 import type { ZoneLayer } from './zones.js';
 
 /** Overlapping zones reported at one point (EEZ, contiguous zone, territorial sea, a few drawn areas). */
@@ -80,7 +80,7 @@ export class ZoneLookup {
     a[at + STAMP] = positions;
     const lat = this.tracks.lat(slot);
     const lon = this.tracks.lon(slot);
-    if (equirectangularMetres(a[at + LOOKED_LAT]!, a[at + LOOKED_LON]!, lat, lon) < ZONE_LOOKUP_SKIP_M) return a[at + COUNT]!;
+    if (closerThan(a[at + LOOKED_LAT]!, a[at + LOOKED_LON]!, lat, lon, ZONE_LOOKUP_SKIP_M)) return a[at + COUNT]!;
     a[at + LOOKED_LAT] = lat;
     a[at + LOOKED_LON] = lon;
     // Still in the clear cell the answer was found in: no border between, the same zones.
