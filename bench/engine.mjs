@@ -28,7 +28,7 @@
  * The script pins itself to one CPU, 0 unless TIDEWATCH_BENCH_CPU names
  * another (two benchmarks on one machine then stay out of each other's way).
  *
- * Usage: npm run build && node bench/engine.mjs [--only sbarc|synthetic] [--vessels 10000,100000,300000]
+ * Usage: npm run build && node bench/engine.mjs [--only sbarc|synthetic] [--vessels 10000,100000,300000] [--open-order steady|shuffled]
  * Results are committed as bench/results/engine.txt (node bench/engine.mjs > bench/results/engine.txt).
  */
 import { spawnSync } from 'node:child_process';
@@ -54,6 +54,19 @@ const option = (name, fallback) => {
 const ONLY = option('--only', 'all');
 const FLEETS = option('--vessels', '10000,100000,300000').split(',').map(Number);
 const REPORT_EVERY_S = 10;
+/**
+ * Order in which the synthetic tracks open. 'steady' (the default): in the
+ * order vessels report ever after, so each round walks the per-vessel state
+ * from the first slot to the last, which the processor's prefetchers follow.
+ * 'shuffled': the first round comes at other offsets, so tracks open in an
+ * order unrelated to the later one, as in a real feed, and each report's state
+ * is a random place in memory.
+ */
+const OPEN_ORDER = option('--open-order', 'steady');
+if (OPEN_ORDER !== 'steady' && OPEN_ORDER !== 'shuffled') {
+  console.error(`--open-order ${OPEN_ORDER}: steady or shuffled`);
+  process.exit(2);
+}
 
 /** Pin to one CPU (and re-run under it), so every measurement, gpsdecode's too, uses one core. */
 if (!/^\d+$/.test(CPU)) {
@@ -281,14 +294,18 @@ function syntheticSea(n) {
   }
   // Each round every vessel reports once, at its own offset within the 10 s.
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => offset[a] - offset[b]);
+  // --open-order shuffled: the first round at other offsets, so tracks open in an order
+  // unrelated to the order vessels report in afterwards (see OPEN_ORDER).
+  const firstOffset = OPEN_ORDER === 'shuffled' ? Int32Array.from({ length: n }, () => Math.floor(rnd() * REPORT_EVERY_S * 1000)) : offset;
+  const firstOrder = OPEN_ORDER === 'shuffled' ? Array.from({ length: n }, (_, i) => i).sort((a, b) => firstOffset[a] - firstOffset[b]) : order;
   const t0 = Date.parse('2018-06-01T00:00:00Z');
   const chunks = [];
   let warmBytes = 0;
   let size = 0;
   for (let round = 0; round < roundsFor(n); round++) {
     const lines = [];
-    for (const i of order) {
-      const t = t0 + round * REPORT_EVERY_S * 1000 + offset[i];
+    for (const i of round === 0 ? firstOrder : order) {
+      const t = t0 + round * REPORT_EVERY_S * 1000 + (round === 0 ? firstOffset[i] : offset[i]);
       const seconds = Math.floor(t / 1000);
       const metres = sog[i] * (1852 / 3600) * REPORT_EVERY_S;
       lat[i] += (metres * Math.cos((cog[i] * Math.PI) / 180)) / 111_195;
@@ -322,7 +339,7 @@ function tag(seconds) {
 }
 
 function synthetic() {
-  say(`## (b) synthetic traffic: every vessel reports every ${REPORT_EVERY_S} s; ${WARM_ROUNDS} rounds fill the reorder window and open the tracks, the rest (at least 400 k messages) are timed`);
+  say(`## (b) synthetic traffic: every vessel reports every ${REPORT_EVERY_S} s; ${WARM_ROUNDS} rounds fill the reorder window and open the tracks, the rest (at least 400 k messages) are timed${OPEN_ORDER === 'shuffled' ? '; tracks opened in shuffled order' : ''}`);
   say('| vessels | timed messages | decode only | decode + engine | engine alone | engine alone, no layers | engine CPU ns/msg (layers / none) | RSS | engine state / vessel |');
   say('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const n of FLEETS) {
