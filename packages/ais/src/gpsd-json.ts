@@ -17,7 +17,7 @@
  * only the parts the tag block had.
  */
 import type { AisMessage } from './messages/registry.js';
-import { AsciiBuffer, asciiBytes, MESSAGE_ROOM } from './gpsd/ascii-buffer.js';
+import { AsciiBuffer, MESSAGE_ROOM, piece, type Piece } from './gpsd/ascii-buffer.js';
 import { printAddressedBinary, printBroadcastBinary } from './gpsd/binary-applications.js';
 import type { Fields } from './gpsd/fields.js';
 import { jsonString } from './gpsd/printf.js';
@@ -40,12 +40,12 @@ const PRINTERS: ReadonlyArray<BodyPrinter | undefined> = REPORT_PRINTERS.map((p,
   type === 6 ? printAddressedBinary : type === 8 ? printBroadcastBinary : p,
 );
 
-const REPEAT = asciiBytes(',"repeat":');
-const MMSI = asciiBytes(',"mmsi":');
+const REPEAT = piece(',"repeat":');
+const MMSI = piece(',"mmsi":');
 /** Heads are prepared for every type and repeat indicator a decoded message can have. */
 const TYPES = 28;
 const REPEATS = 4;
-const END = asciiBytes('}\n');
+const END = piece('}\n');
 
 /**
  * Prints gpsd JSON lines, each followed by LF, into one growing byte buffer:
@@ -55,16 +55,16 @@ const END = asciiBytes('}\n');
 export class GpsdJsonWriter {
   private readonly out = new AsciiBuffer();
   /** `{"class":"AIS","device":..,"type":T,"repeat":R,"mmsi":` for each type T and repeat R, at 4T + R. */
-  private readonly heads: readonly Uint8Array[];
+  private readonly heads: readonly Piece[];
   /** The head up to `"type":`, for the rest printed piece by piece. */
-  private readonly prefix: Uint8Array;
+  private readonly prefix: Piece;
   private readonly scaled: boolean;
 
   constructor(options: GpsdJsonOptions) {
     const device = options.device ?? 'stdin';
     const head = device === '' ? '{"class":"AIS","type":' : `{"class":"AIS","device":${jsonString(device)},"type":`;
-    this.prefix = asciiBytes(head);
-    this.heads = Array.from({ length: TYPES * REPEATS }, (_, i) => asciiBytes(`${head}${i >> 2},"repeat":${i & 3},"mmsi":`));
+    this.prefix = piece(head);
+    this.heads = Array.from({ length: TYPES * REPEATS }, (_, i) => piece(`${head}${i >> 2},"repeat":${i & 3},"mmsi":`));
     this.scaled = options.scaled;
   }
 

@@ -7,28 +7,66 @@
  */
 import { fixed, jsonString } from './printf.js';
 
-/** ASCII text as bytes. */
-export function asciiBytes(s: string): Uint8Array {
+/**
+ * Every piece's bytes as 8-byte words, zero-padded, in one table that lives
+ * as long as the process: `raw` copies 8 bytes a store from it through a
+ * DataView. One table, rather than an array per piece, lets the compiled
+ * copy loop take its address as a constant (measured by instruction count:
+ * a per-piece array cost as much as `TypedArray.prototype.set`, which took a
+ * quarter of the time to print a position report; the table costs under
+ * half of that). ASCII never makes a NaN of 8 bytes (that needs a 0x7f or
+ * 0xff byte on top), so the words carry the bytes through unchanged. The
+ * printer makes a few tens of thousands of words of pieces; past the
+ * table's size, pieces are copied with `set`.
+ */
+const WORDS = new Float64Array(1 << 18);
+let wordsUsed = 0;
+
+/** Constant text the printer copies into its output: keys, legends, whole openings of a line. */
+export class Piece {
+  readonly bytes: Uint8Array;
+  readonly length: number;
+  /** Index of the piece's first word in `WORDS`, or -1 when the table was full. */
+  readonly at: number;
+
+  constructor(bytes: Uint8Array) {
+    this.bytes = bytes;
+    this.length = bytes.length;
+    const count = (bytes.length + 7) >> 3;
+    if (wordsUsed + count > WORDS.length) {
+      this.at = -1;
+      return;
+    }
+    const padded = new Uint8Array(count * 8);
+    padded.set(bytes);
+    WORDS.set(new Float64Array(padded.buffer), wordsUsed);
+    this.at = wordsUsed;
+    wordsUsed += count;
+  }
+}
+
+/** ASCII text as a piece. */
+export function piece(s: string): Piece {
   const bytes = new Uint8Array(s.length);
   for (let i = 0; i < s.length; i++) bytes[i] = s.charCodeAt(i);
-  return bytes;
+  return new Piece(bytes);
 }
 
-/** `,"name":false` and `,"name":true` as bytes for each name, indexed by 0 and 1. */
-export function flagBytes<const N extends string>(names: readonly N[]): Readonly<Record<N, readonly [Uint8Array, Uint8Array]>> {
-  const out = {} as Record<N, readonly [Uint8Array, Uint8Array]>;
-  for (const n of names) out[n] = [asciiBytes(`,"${n}":false`), asciiBytes(`,"${n}":true`)];
+/** `,"name":false` and `,"name":true` for each name, indexed by 0 and 1. */
+export function flagPieces<const N extends string>(names: readonly N[]): Readonly<Record<N, readonly [Piece, Piece]>> {
+  const out = {} as Record<N, readonly [Piece, Piece]>;
+  for (const n of names) out[n] = [piece(`,"${n}":false`), piece(`,"${n}":true`)];
   return out;
 }
 
-/** `,"name":` as bytes for each name: the keys a printer writes, prepared once. */
-export function keyBytes<const N extends string>(names: readonly N[]): Readonly<Record<N, Uint8Array>> {
-  const out = {} as Record<N, Uint8Array>;
-  for (const n of names) out[n] = asciiBytes(`,"${n}":`);
+/** `,"name":` for each name: the keys a printer writes, prepared once. */
+export function keyPieces<const N extends string>(names: readonly N[]): Readonly<Record<N, Piece>> {
+  const out = {} as Record<N, Piece>;
+  for (const n of names) out[n] = piece(`,"${n}":`);
   return out;
 }
 
-const TRUE = asciiBytes('true');
+const TRUE = piece('true');
 const INT32_MAX = 0x7fffffff;
 /** The largest 1/10000 minute `degrees` takes on its int32 path: 10 × it + 3 stays below 2^31. */
 const DEGREES_INT32_MAX = 214748364;
@@ -41,7 +79,7 @@ function decimalLength(n: number): number {
   if (n < 100000) return n < 100 ? (n < 10 ? 1 : 2) : n < 1000 ? 3 : n < 10000 ? 4 : 5;
   return n < 10000000 ? (n < 1000000 ? 6 : 7) : n < 100000000 ? 8 : n < 1000000000 ? 9 : 10;
 }
-const FALSE = asciiBytes('false');
+const FALSE = piece('false');
 
 /** Room reserved before each message: a fixed layout with its numbers takes far less. */
 export const MESSAGE_ROOM = 4096;
@@ -49,9 +87,12 @@ export const MESSAGE_ROOM = 4096;
 export class AsciiBuffer {
   bytes: Uint8Array;
   length = 0;
+  /** `bytes` seen as a DataView, for `raw`'s 8-byte stores. */
+  private view: DataView;
 
   constructor(capacity = 1 << 16) {
     this.bytes = new Uint8Array(capacity);
+    this.view = viewOf(this.bytes);
   }
 
   /**
@@ -65,12 +106,14 @@ export class AsciiBuffer {
     const grown = new Uint8Array(Math.max(this.length + n, this.bytes.length * 2));
     grown.set(this.bytes.subarray(0, this.length));
     this.bytes = grown;
+    this.view = viewOf(grown);
   }
 
   /** The bytes printed so far, given up; printing goes on from the start of `fresh`. */
   swap(fresh: Uint8Array): Uint8Array {
     const printed = this.bytes.subarray(0, this.length);
     this.bytes = fresh;
+    this.view = viewOf(fresh);
     this.length = 0;
     return printed;
   }
@@ -85,19 +128,22 @@ export class AsciiBuffer {
     this.length = p;
   }
 
-  /** Bytes as they are (keys and legends prepared at module load). */
-  raw(src: Uint8Array): void {
-    const n = src.length;
-    const b = this.bytes;
-    if (n > 8) {
-      // A native copy beats the loop for all but the shortest pieces (measured: bench/decode.mjs).
-      b.set(src, this.length);
-      this.length += n;
-      return;
-    }
+  /**
+   * A piece as it is (keys and legends prepared at module load), 8 bytes a
+   * store. The last store may write up to 7 bytes of padding past the piece,
+   * which whatever is printed next overwrites; where the buffer ends before
+   * those 7 bytes, the piece is copied with `set`.
+   */
+  raw(src: Piece): void {
     let p = this.length;
-    for (let i = 0; i < n; i++) b[p++] = src[i]!;
-    this.length = p;
+    const end = p + src.length;
+    let w = src.at;
+    if (w < 0 || end + 7 > this.bytes.length) this.bytes.set(src.bytes, p);
+    else {
+      const view = this.view;
+      for (; p < end; p += 8) view.setFloat64(p, WORDS[w++]!, true);
+    }
+    this.length = end;
   }
 
   /** A decimal integer. */
@@ -246,15 +292,19 @@ export class AsciiBuffer {
   }
 }
 
-/** Byte pieces joined into one, so that they print in one copy. */
-export function joinBytes(...pieces: readonly Uint8Array[]): Uint8Array {
+/** Pieces joined into one, so that they print in one copy. */
+export function joinPieces(...pieces: readonly Piece[]): Piece {
   const all = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
   let at = 0;
   for (const p of pieces) {
-    all.set(p, at);
+    all.set(p.bytes, at);
     at += p.length;
   }
-  return all;
+  return new Piece(all);
+}
+
+function viewOf(bytes: Uint8Array): DataView {
+  return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 /**
@@ -264,25 +314,25 @@ export function joinBytes(...pieces: readonly Uint8Array[]): Uint8Array {
  * printing key, number and gpsd's word for an invalid code.
  */
 export interface CodeTable {
-  readonly bytes: readonly Uint8Array[];
-  readonly key: Uint8Array;
-  readonly text: Uint8Array | undefined;
-  readonly invalid: Uint8Array | undefined;
-  readonly then: Uint8Array | undefined;
+  readonly pieces: readonly Piece[];
+  readonly key: Piece;
+  readonly text: Piece | undefined;
+  readonly invalid: Piece | undefined;
+  readonly then: Piece | undefined;
 }
 
-export function codeTable(name: string, count: number, legends?: readonly Uint8Array[], invalid?: Uint8Array, then?: Uint8Array): CodeTable {
-  const text = legends === undefined ? undefined : asciiBytes(`,"${name}_text":`);
-  const bytes = Array.from({ length: count }, (_, n) => {
-    const head = asciiBytes(`,"${name}":${n}`);
+export function codeTable(name: string, count: number, legends?: readonly Piece[], invalid?: Piece, then?: Piece): CodeTable {
+  const text = legends === undefined ? undefined : piece(`,"${name}_text":`);
+  const pieces = Array.from({ length: count }, (_, n) => {
+    const head = piece(`,"${name}":${n}`);
     const legend = text === undefined ? [] : [text, legends![n] ?? invalid!];
-    return joinBytes(head, ...legend, ...(then === undefined ? [] : [then]));
+    return joinPieces(head, ...legend, ...(then === undefined ? [] : [then]));
   });
-  return { bytes, key: asciiBytes(`,"${name}":`), text, invalid, then };
+  return { pieces, key: piece(`,"${name}":`), text, invalid, then };
 }
 
 export function code(t: CodeTable, n: number, w: AsciiBuffer): void {
-  const b = t.bytes[n];
+  const b = t.pieces[n];
   if (b !== undefined) {
     w.raw(b);
     return;

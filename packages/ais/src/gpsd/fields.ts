@@ -10,7 +10,7 @@
  * the printing time, most of theirs). The hot message types do not come here;
  * they have straight-line printers in `reports.ts`.
  */
-import { asciiBytes, type AsciiBuffer } from './ascii-buffer.js';
+import { piece, type AsciiBuffer, type Piece } from './ascii-buffer.js';
 import { fixed, jsonString } from './printf.js';
 
 /**
@@ -32,15 +32,15 @@ export type Plan = Readonly<Record<string, FieldRule>>;
 export const NO_RULES: Plan = {};
 
 const HEADER_KEYS = new Set(['type', 'repeat', 'mmsi']);
-const COMMA = asciiBytes(',');
-const EMPTY = new Uint8Array(0);
-const TRUE = asciiBytes('true');
-const FALSE = asciiBytes('false');
-const NULL = asciiBytes('null');
-const OPEN_ARRAY = asciiBytes('[');
-const CLOSE_ARRAY = asciiBytes(']');
-const OPEN_OBJECT = asciiBytes('{');
-const CLOSE_OBJECT = asciiBytes('}');
+const COMMA = piece(',');
+const EMPTY = piece('');
+const TRUE = piece('true');
+const FALSE = piece('false');
+const NULL = piece('null');
+const OPEN_ARRAY = piece('[');
+const CLOSE_ARRAY = piece(']');
+const OPEN_OBJECT = piece('{');
+const CLOSE_OBJECT = piece('}');
 /** Room a field may take beyond what strings and nested values reserve for themselves. */
 const FIELD_ROOM = 256;
 
@@ -48,9 +48,9 @@ const FIELD_ROOM = 256;
 interface KeyEntry {
   readonly rule: FieldRule | undefined;
   /** `,"key":` for a plain value, `,` before a rule (which prints its key). */
-  readonly head: Uint8Array;
+  readonly head: Piece;
   /** The same without the comma, for the first field of a nested object. */
-  readonly bare: Uint8Array;
+  readonly bare: Piece;
   /** `type`, `repeat` and `mmsi`: printed by the message's head, not again by its body. */
   readonly header: boolean;
   /** A `*_text` key: legends are ours to print; a message carrying one would print it twice. */
@@ -70,8 +70,8 @@ function entriesOf(plan: Plan): Map<string, KeyEntry> {
 
 function entryFor(entries: Map<string, KeyEntry>, plan: Plan, key: string): KeyEntry {
   const rule = plan[key];
-  const bare = rule === undefined ? asciiBytes(`${jsonString(key)}:`) : EMPTY;
-  const entry = { rule, head: rule === undefined ? asciiBytes(`,${jsonString(key)}:`) : COMMA, bare, header: HEADER_KEYS.has(key), legend: key.endsWith('_text') };
+  const bare = rule === undefined ? piece(`${jsonString(key)}:`) : EMPTY;
+  const entry = { rule, head: rule === undefined ? piece(`,${jsonString(key)}:`) : COMMA, bare, header: HEADER_KEYS.has(key), legend: key.endsWith('_text') };
   if (entries.size < 4096) entries.set(key, entry);
   return entry;
 }
@@ -141,16 +141,16 @@ export function quotedTable(table: readonly string[]): readonly string[] {
 }
 
 /** `"key":` as bytes. */
-function keyOf(key: string): Uint8Array {
-  return asciiBytes(`${jsonString(key)}:`);
+function keyOf(key: string): Piece {
+  return piece(`${jsonString(key)}:`);
 }
 
 /** A coded field followed by gpsd's legend for it (`"status":5,"status_text":"Moored"`), in both modes. */
 export function coded(key: string, table: readonly string[], invalid: string): FieldRule {
-  const quoted = quotedTable(table).map(asciiBytes);
-  const invalidQuoted = asciiBytes(jsonString(invalid));
+  const quoted = quotedTable(table).map(piece);
+  const invalidQuoted = piece(jsonString(invalid));
   const head = keyOf(key);
-  const textHead = asciiBytes(`,"${key}_text":`);
+  const textHead = piece(`,"${key}_text":`);
   return (v, _scaled, w) => {
     const n = v as number;
     w.raw(head);
@@ -207,8 +207,8 @@ export function offset(key: string, by: number): FieldRule {
 
 /** Scaled: the legend in place of the code. Unscaled: the code. */
 export function legendWhenScaled(key: string, table: readonly string[]): FieldRule {
-  const quoted = quotedTable(table).map(asciiBytes);
-  const none = asciiBytes('""');
+  const quoted = quotedTable(table).map(piece);
+  const none = piece('""');
   const head = keyOf(key);
   return (v, scaled, w) => {
     w.raw(head);
@@ -238,7 +238,7 @@ export function printed(key: string, text: (value: number, scaled: boolean) => s
 
 /** An array of objects printed with their own plan. */
 export function objects(key: string, plan: Plan): FieldRule {
-  const head = asciiBytes(`${jsonString(key)}:[`);
+  const head = piece(`${jsonString(key)}:[`);
   return (v, scaled, w) => {
     const list = v as readonly Fields[];
     w.raw(head);

@@ -7,7 +7,7 @@
  * These are not all rare (type 24, 20 and unstructured 6/8 are a tenth of
  * traffic), hence byte printing rather than the plans of `fields.ts`.
  */
-import { asciiBytes, type AsciiBuffer } from './ascii-buffer.js';
+import { piece, type AsciiBuffer } from './ascii-buffer.js';
 import type { Fields } from './fields.js';
 import { quotedTable } from './fields.js';
 import { jsonString } from './printf.js';
@@ -18,19 +18,19 @@ export interface Legend {
   readonly invalid: string;
 }
 
-const TRUE = asciiBytes('true');
-const FALSE = asciiBytes('false');
+const TRUE = piece('true');
+const FALSE = piece('false');
 
 /** A printer for `names` in that order, with legends after the coded ones. */
 export function plainLayout(names: readonly string[], legends: Readonly<Record<string, Legend>> = {}): BodyPrinter {
-  const keys = names.map((n) => asciiBytes(`,"${n}":`));
+  const keys = names.map((n) => piece(`,"${n}":`));
   const texts = names.map((n) => {
     const legend = legends[n];
     if (legend === undefined) return undefined;
     return {
-      key: asciiBytes(`,"${n}_text":`),
-      table: quotedTable(legend.table).map(asciiBytes),
-      invalid: asciiBytes(jsonString(legend.invalid)),
+      key: piece(`,"${n}_text":`),
+      table: quotedTable(legend.table).map(piece),
+      invalid: piece(jsonString(legend.invalid)),
     };
   });
   return (m: Fields, _scaled: boolean, w: AsciiBuffer) => {

@@ -8,7 +8,7 @@
  * `"scaled":true|false`, each field with its leading comma, without the
  * closing brace.
  */
-import { asciiBytes, code, codeTable, flagBytes, joinBytes, keyBytes, type AsciiBuffer } from './ascii-buffer.js';
+import { code, codeTable, flagPieces, joinPieces, keyPieces, piece, type AsciiBuffer, type Piece } from './ascii-buffer.js';
 import { coded, divided, printFields, quotedDivided, quotedTable, type Fields, type Plan } from './fields.js';
 import { plainLayout } from './plain-layouts.js';
 import { EPFD, EPFD_INVALID, NAV_STATUS, NAVAID_TYPE, NAVAID_TYPE_INVALID, SHIP_TYPE, SHIP_TYPE_INVALID, STATION_TYPE, STATION_TYPE_INVALID } from './legends.js';
@@ -17,12 +17,12 @@ import { fixed, jsonString } from './printf.js';
 export type BodyPrinter = (m: Fields, scaled: boolean, w: AsciiBuffer) => void;
 
 /** `,"scaled":false` and `,"scaled":true`, which the writer prints before a body unless its printer does. */
-export const SCALED_KEY = [asciiBytes(',"scaled":false'), asciiBytes(',"scaled":true')] as const;
+export const SCALED_KEY = [piece(',"scaled":false'), piece(',"scaled":true')] as const;
 /** By message type: the body printer prints the `scaled` key itself (joined with what follows it). */
 export const PRINTS_SCALED_KEY: readonly boolean[] = [false, true, true, true];
 
 /** Keys as bytes, each with its leading comma: `K.lon` is `,"lon":`. */
-const K = keyBytes([
+const K = keyPieces([
   'lon',
   'lat',
   'status',
@@ -49,7 +49,7 @@ const K = keyBytes([
 ] as const);
 
 /** Flags with their keys: `F.raim[1]` is `,"raim":true`. */
-const F = flagBytes([
+const F = flagPieces([
   'accuracy',
   'raim',
   'cs',
@@ -64,15 +64,15 @@ const F = flagBytes([
 ] as const);
 
 /** Legends quoted and as bytes. */
-const quotedBytes = (table: readonly string[]): readonly Uint8Array[] => quotedTable(table).map(asciiBytes);
+const quotedBytes = (table: readonly string[]): readonly Piece[] => quotedTable(table).map(piece);
 const NAV_Q = quotedBytes(NAV_STATUS);
 const EPFD_Q = quotedBytes(EPFD);
-const EPFD_INVALID_Q = asciiBytes(jsonString(EPFD_INVALID));
+const EPFD_INVALID_Q = piece(jsonString(EPFD_INVALID));
 const SHIP_Q = quotedBytes(SHIP_TYPE);
-const SHIP_INVALID_Q = asciiBytes(jsonString(SHIP_TYPE_INVALID));
+const SHIP_INVALID_Q = piece(jsonString(SHIP_TYPE_INVALID));
 const NAVAID_Q = quotedBytes(NAVAID_TYPE);
-const NAVAID_INVALID_Q = asciiBytes(jsonString(NAVAID_TYPE_INVALID));
-const EMPTY_Q = asciiBytes('""');
+const NAVAID_INVALID_Q = piece(jsonString(NAVAID_TYPE_INVALID));
+const EMPTY_Q = piece('""');
 
 const STATUS = codeTable('status', 16, NAV_Q, EMPTY_Q);
 const EPFD_CODE = codeTable('epfd', 16, EPFD_Q, EPFD_INVALID_Q);
@@ -90,9 +90,9 @@ const TO_STARBOARD = codeTable('to_starboard', 64);
 // Pieces of the type 1-3 line joined with the key that follows them, so that
 // the commonest line prints in fewer copies.
 const HEADING_THEN_SECOND = codeTable('heading', 512, undefined, undefined, K.second);
-const ACCURACY_THEN_LON = [joinBytes(F.accuracy[0], K.lon), joinBytes(F.accuracy[1], K.lon)] as const;
+const ACCURACY_THEN_LON = [joinPieces(F.accuracy[0], K.lon), joinPieces(F.accuracy[1], K.lon)] as const;
 /** `,"maneuver":M,"raim":R,"radio":` at 2M + R. */
-const MANEUVER_RAIM_RADIO = Array.from({ length: 8 }, (_, i) => joinBytes(MANEUVER.bytes[i >> 1]!, F.raim[i & 1]!, K.radio));
+const MANEUVER_RAIM_RADIO = Array.from({ length: 8 }, (_, i) => joinPieces(MANEUVER.pieces[i >> 1]!, F.raim[i & 1]!, K.radio));
 
 
 function epfd(m: Fields, w: AsciiBuffer): void {
@@ -125,7 +125,7 @@ function lonLatValues(m: Fields, scaled: boolean, w: AsciiBuffer): void {
   else w.int(m.lat);
 }
 
-function tenthsField(key: Uint8Array, v: number, scaled: boolean, w: AsciiBuffer): void {
+function tenthsField(key: Piece, v: number, scaled: boolean, w: AsciiBuffer): void {
   w.raw(key);
   if (scaled) w.tenths(v);
   else w.int(v);
@@ -137,16 +137,16 @@ function tenthsField(key: Uint8Array, v: number, scaled: boolean, w: AsciiBuffer
  * turn/4.733 as gpsd prints it (the sign is lost, as in gpsd), or its words
  * for not available (-128) and turning fast without a turn indicator (±127).
  */
-const TURN_SCALED: readonly Uint8Array[] = Array.from({ length: 256 }, (_, i) => {
+const TURN_SCALED: readonly Piece[] = Array.from({ length: 256 }, (_, i) => {
   const t = i - 128;
-  if (t === -128) return asciiBytes(',"turn":"nan"');
-  if (t === -127) return asciiBytes(',"turn":"fastleft"');
-  if (t === 127) return asciiBytes(',"turn":"fastright"');
+  if (t === -128) return piece(',"turn":"nan"');
+  if (t === -127) return piece(',"turn":"fastleft"');
+  if (t === 127) return piece(',"turn":"fastright"');
   const rot = t / 4.733;
-  return asciiBytes(`,"turn":${fixed(rot * rot, 0)}`);
+  return piece(`,"turn":${fixed(rot * rot, 0)}`);
 });
-const TURN_RAW: readonly Uint8Array[] = Array.from({ length: 256 }, (_, i) => asciiBytes(`,"turn":${i - 128}`));
-const TURN_THEN_SPEED = { scaled: TURN_SCALED.map((t) => joinBytes(t, K.speed)), raw: TURN_RAW.map((t) => joinBytes(t, K.speed)) };
+const TURN_RAW: readonly Piece[] = Array.from({ length: 256 }, (_, i) => piece(`,"turn":${i - 128}`));
+const TURN_THEN_SPEED = { scaled: TURN_SCALED.map((t) => joinPieces(t, K.speed)), raw: TURN_RAW.map((t) => joinPieces(t, K.speed)) };
 
 /**
  * `,"scaled":..,"status":..,"status_text":..,"turn":..,"speed":`, the opening
@@ -154,15 +154,15 @@ const TURN_THEN_SPEED = { scaled: TURN_SCALED.map((t) => joinBytes(t, K.speed)),
  * made the first time it is needed (4096 are possible in each mode, a few
  * dozen occur), so that start-up does not pay for the rest.
  */
-const OPENINGS: readonly (Uint8Array | undefined)[][] = [new Array(16 * 256), new Array(16 * 256)];
+const OPENINGS: readonly (Piece | undefined)[][] = [new Array(16 * 256), new Array(16 * 256)];
 
-function opening(scaled: boolean, status: number, turn: number): Uint8Array | undefined {
+function opening(scaled: boolean, status: number, turn: number): Piece | undefined {
   const turnBytes = (scaled ? TURN_THEN_SPEED.scaled : TURN_THEN_SPEED.raw)[turn + 128];
-  const statusBytes = STATUS.bytes[status];
+  const statusBytes = STATUS.pieces[status];
   if (turnBytes === undefined || statusBytes === undefined) return undefined;
   const openings = OPENINGS[scaled ? 1 : 0]!;
   const i = status * 256 + turn + 128;
-  return (openings[i] ??= joinBytes(SCALED_KEY[scaled ? 1 : 0], statusBytes, turnBytes));
+  return (openings[i] ??= joinPieces(SCALED_KEY[scaled ? 1 : 0], statusBytes, turnBytes));
 }
 
 /** Types 1-3 (which print the `scaled` key themselves). Scaled speed: 1023 is not available, 1022 "102.2 knots or more". */
@@ -271,7 +271,7 @@ function classBPosition(m: Fields, scaled: boolean, w: AsciiBuffer): void {
 
 /** Type 18's six flags and the radio key, `,"cs":..,"display":..,"dsc":..,"band":..,"msg22":..,"raim":..,"radio":`, by the flags as bits. */
 const CLASS_B_FLAGS = Array.from({ length: 64 }, (_, i) =>
-  joinBytes(F.cs[(i >> 5) & 1]!, F.display[(i >> 4) & 1]!, F.dsc[(i >> 3) & 1]!, F.band[(i >> 2) & 1]!, F.msg22[(i >> 1) & 1]!, F.raim[i & 1]!, K.radio),
+  joinPieces(F.cs[(i >> 5) & 1]!, F.display[(i >> 4) & 1]!, F.dsc[(i >> 3) & 1]!, F.band[(i >> 2) & 1]!, F.msg22[(i >> 1) & 1]!, F.raim[i & 1]!, K.radio),
 );
 
 /** Type 18. */
