@@ -279,7 +279,7 @@ class TrackEngine implements Engine {
       return;
     }
     this.counts.positions++;
-    this.branches.classify(slot, obs.t, obs.lat, obs.lon);
+    this.branches.classify(slot, obs);
     tracks.append(slot, obs);
     this.vessels.update(slot, obs.lat, obs.lon);
     const sink = this.sink;

@@ -14,6 +14,7 @@
  * `position_jump` and `identity_conflict` read these verdicts.
  */
 import { EARTH_RADIUS_METRES, equirectangularMetres, haversineMetres, METRES_PER_SECOND_PER_KNOT } from '@tidewatch/geo';
+import type { PositionObservation } from '../observe/observation.js';
 import type { TrackParams } from '../profile/track-params.js';
 import { resize } from './track-table.js';
 
@@ -99,8 +100,16 @@ export class BranchTracker {
     return this.branch[at + COUNT]! > 0 && t - this.branch[at + T]! <= this.ttlMs;
   }
 
-  /** Assigns a position to a branch and returns the verdict (also kept in `verdict[slot]`). */
-  classify(slot: number, t: number, lat: number, lon: number): Verdict {
+  /**
+   * Assigns a position to a branch and returns the verdict (also kept in
+   * `verdict[slot]`). The position comes as the observation, not as three
+   * numbers: a call that is not inlined boxes every number argument, three
+   * allocations per report.
+   */
+  classify(slot: number, position: Pick<PositionObservation, 't' | 'lat' | 'lon'>): Verdict {
+    const t = position.t;
+    const lat = position.lat;
+    const lon = position.lon;
     const cur = this.current[slot]!;
     if (cur < 0) {
       this.join(slot, 0, t, lat, lon);
