@@ -20,6 +20,7 @@ import { fixed, jsonString } from './printf.js';
  * table's size, pieces are copied with `set`.
  */
 const WORDS = new Float64Array(1 << 18);
+const WORD_BYTES = new Uint8Array(WORDS.buffer);
 let wordsUsed = 0;
 
 /** Constant text the printer copies into its output: keys, legends, whole openings of a line. */
@@ -37,9 +38,7 @@ export class Piece {
       this.at = -1;
       return;
     }
-    const padded = new Uint8Array(count * 8);
-    padded.set(bytes);
-    WORDS.set(new Float64Array(padded.buffer), wordsUsed);
+    WORD_BYTES.set(bytes, wordsUsed * 8);
     this.at = wordsUsed;
     wordsUsed += count;
   }
@@ -313,26 +312,47 @@ function viewOf(bytes: Uint8Array): DataView {
  * given) prepared for every n below `count`. Values outside fall back to
  * printing key, number and gpsd's word for an invalid code.
  */
-export interface CodeTable {
-  readonly pieces: readonly Piece[];
+export class CodeTable {
   readonly key: Piece;
   readonly text: Piece | undefined;
   readonly invalid: Piece | undefined;
   readonly then: Piece | undefined;
+  /** Pieces made so far, by code: a table is made piece by piece as codes occur, so start-up pays for none. */
+  private readonly made: (Piece | undefined)[];
+
+  constructor(
+    private readonly name: string,
+    private readonly count: number,
+    private readonly legends?: readonly Piece[],
+    invalid?: Piece,
+    then?: Piece,
+  ) {
+    this.key = piece(`,"${name}":`);
+    this.text = legends === undefined ? undefined : piece(`,"${name}_text":`);
+    this.invalid = invalid;
+    this.then = then;
+    this.made = new Array(count);
+  }
+
+  /** The whole piece for code `n`, or undefined for a code outside the table. */
+  pieceFor(n: number): Piece | undefined {
+    if ((n | 0) !== n || n < 0 || n >= this.count) return undefined;
+    return (this.made[n] ??= this.make(n));
+  }
+
+  private make(n: number): Piece {
+    const head = piece(`,"${this.name}":${n}`);
+    const legend = this.text === undefined ? [] : [this.text, this.legends![n] ?? this.invalid!];
+    return joinPieces(head, ...legend, ...(this.then === undefined ? [] : [this.then]));
+  }
 }
 
 export function codeTable(name: string, count: number, legends?: readonly Piece[], invalid?: Piece, then?: Piece): CodeTable {
-  const text = legends === undefined ? undefined : piece(`,"${name}_text":`);
-  const pieces = Array.from({ length: count }, (_, n) => {
-    const head = piece(`,"${name}":${n}`);
-    const legend = text === undefined ? [] : [text, legends![n] ?? invalid!];
-    return joinPieces(head, ...legend, ...(then === undefined ? [] : [then]));
-  });
-  return { pieces, key: piece(`,"${name}":`), text, invalid, then };
+  return new CodeTable(name, count, legends, invalid, then);
 }
 
 export function code(t: CodeTable, n: number, w: AsciiBuffer): void {
-  const b = t.pieces[n];
+  const b = t.pieceFor(n);
   if (b !== undefined) {
     w.raw(b);
     return;

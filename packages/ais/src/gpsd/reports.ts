@@ -92,7 +92,7 @@ const TO_STARBOARD = codeTable('to_starboard', 64);
 const HEADING_THEN_SECOND = codeTable('heading', 512, undefined, undefined, K.second);
 const ACCURACY_THEN_LON = [joinPieces(F.accuracy[0], K.lon), joinPieces(F.accuracy[1], K.lon)] as const;
 /** `,"maneuver":M,"raim":R,"radio":` at 2M + R. */
-const MANEUVER_RAIM_RADIO = Array.from({ length: 8 }, (_, i) => joinPieces(MANEUVER.pieces[i >> 1]!, F.raim[i & 1]!, K.radio));
+const MANEUVER_RAIM_RADIO = Array.from({ length: 8 }, (_, i) => joinPieces(MANEUVER.pieceFor(i >> 1)!, F.raim[i & 1]!, K.radio));
 
 
 function epfd(m: Fields, w: AsciiBuffer): void {
@@ -158,7 +158,7 @@ const OPENINGS: readonly (Piece | undefined)[][] = [new Array(16 * 256), new Arr
 
 function opening(scaled: boolean, status: number, turn: number): Piece | undefined {
   const turnBytes = (scaled ? TURN_THEN_SPEED.scaled : TURN_THEN_SPEED.raw)[turn + 128];
-  const statusBytes = STATUS.pieces[status];
+  const statusBytes = STATUS.pieceFor(status);
   if (turnBytes === undefined || statusBytes === undefined) return undefined;
   const openings = OPENINGS[scaled ? 1 : 0]!;
   const i = status * 256 + turn + 128;

@@ -31,10 +31,12 @@ export class LineSplitter {
     // Lines go on as plain Uint8Array views, never as Node Buffers: the
     // carried line is one, and a decoder that sees both kinds of array is
     // compiled again for the second (measured: one deoptimisation of each
-    // function on the line path, and a slower polymorphic read after).
+    // function on the line path, and a slower polymorphic read after). The
+    // search for line ends stays on the Buffer, whose indexOf is memchr.
     const chunk = input.constructor === Uint8Array ? input : new Uint8Array(input.buffer, input.byteOffset, input.length);
+    const find = Buffer.isBuffer(input) ? input : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
     let start = 0;
-    let nl = chunk.indexOf(LF);
+    let nl = find.indexOf(LF);
     if (this.carryLength > 0 || this.overlong) {
       if (nl < 0) {
         this.keep(chunk, 0, chunk.length);
@@ -45,12 +47,12 @@ export class LineSplitter {
       this.carryLength = 0;
       this.overlong = false;
       start = nl + 1;
-      nl = chunk.indexOf(LF, start);
+      nl = find.indexOf(LF, start);
     }
     while (nl >= 0) {
       this.emit(chunk, start, nl);
       start = nl + 1;
-      nl = chunk.indexOf(LF, start);
+      nl = find.indexOf(LF, start);
     }
     if (start < chunk.length) this.keep(chunk, start, chunk.length);
   }
