@@ -11,6 +11,7 @@
  * answer for every point, edges and vertices included.
  */
 import { edgeCrossingX, edgeStraddles, type Area } from './polygon.js';
+import { segmentMeetsBox } from './segment-box.js';
 
 const OUTSIDE = 0;
 const INSIDE = 1;
@@ -189,28 +190,4 @@ function collectEdges(area: Area): Float64Array {
     }
   }
   return edges.subarray(0, k);
-}
-
-/** Liang–Barsky: whether the segment meets the closed box. */
-function segmentMeetsBox(x1: number, y1: number, x2: number, y2: number, minX: number, minY: number, maxX: number, maxY: number): boolean {
-  const dx = x2 - x1, dy = y2 - y1;
-  let t0 = 0, t1 = 1;
-  const p = [-dx, dx, -dy, dy];
-  const q = [x1 - minX, maxX - x1, y1 - minY, maxY - y1];
-  for (let i = 0; i < 4; i++) {
-    const pi = p[i]!, qi = q[i]!;
-    if (pi === 0) {
-      if (qi < 0) return false;
-    } else {
-      const t = qi / pi;
-      if (pi < 0) {
-        if (t > t1) return false;
-        if (t > t0) t0 = t;
-      } else {
-        if (t < t0) return false;
-        if (t < t1) t1 = t;
-      }
-    }
-  }
-  return true;
 }

@@ -30,6 +30,7 @@ export {
 export { ZoneIndex, type ZoneIndexOptions } from './zone-index.js';
 export { CorridorIndex, type Corridor, type CorridorHit, type CorridorIndexOptions } from './corridor-index.js';
 export { CellGrid, MAX_CELL_GRID_ID, type CellGridOptions } from './cell-grid.js';
+export { segmentMeetsBox } from './segment-box.js';
 export {
   parseZones,
   parseAssets,
