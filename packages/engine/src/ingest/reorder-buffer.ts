@@ -374,16 +374,7 @@ export class ReorderBuffer {
     const at = i * STRIDE;
     const tag = d[at + TAG]!;
     if (((tag >> 2) & 3) === KIND_POSITION) {
-      const out = this.out;
-      out.t = d[at + T]!;
-      out.mmsi = Math.floor(tag / 16);
-      out.lat = d[at + LAT]!;
-      out.lon = d[at + LON]!;
-      out.sog = d[at + SOG]!;
-      out.cog = d[at + COG]!;
-      out.heading = d[at + HEADING]!;
-      out.navStatus = d[at + NAV_STATUS]!;
-      out.source = (tag & 3) as PositionSource;
+      const out = this.positionAt(d, at, tag);
       each(out);
     } else {
       const obs = this.stagedStatics[i]!;
@@ -392,22 +383,28 @@ export class ReorderBuffer {
     }
   }
 
+  /** The position kept at `d[at..]` (tagged `tag`), in the one observation object handed on. */
+  private positionAt(d: Float64Array, at: number, tag: number): PositionObservation {
+    const out = this.out;
+    out.t = d[at + T]!;
+    out.mmsi = Math.floor(tag / 16);
+    out.lat = d[at + LAT]!;
+    out.lon = d[at + LON]!;
+    out.sog = d[at + SOG]!;
+    out.cog = d[at + COG]!;
+    out.heading = d[at + HEADING]!;
+    out.navStatus = d[at + NAV_STATUS]!;
+    out.source = (tag & 3) as PositionSource;
+    return out;
+  }
+
   /** Hands one row's observation to `each` and frees the row. */
   private releaseRow(r: number, each: (obs: Observation) => void): void {
     const d = this.data;
     const at = r * STRIDE;
     const tag = d[at + TAG]!;
     if (((tag >> 2) & 3) === KIND_POSITION) {
-      const out = this.out;
-      out.t = d[at + T]!;
-      out.mmsi = Math.floor(tag / 16);
-      out.lat = d[at + LAT]!;
-      out.lon = d[at + LON]!;
-      out.sog = d[at + SOG]!;
-      out.cog = d[at + COG]!;
-      out.heading = d[at + HEADING]!;
-      out.navStatus = d[at + NAV_STATUS]!;
-      out.source = (tag & 3) as PositionSource;
+      const out = this.positionAt(d, at, tag);
       this.freeRow(r);
       each(out);
     } else {
