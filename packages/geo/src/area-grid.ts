@@ -10,7 +10,7 @@
  * computed by the same primitives as `areaContains`, so both give the same
  * answer for every point, edges and vertices included.
  */
-import { edgeCrossingX, edgeStraddles, type Area } from './polygon.js';
+import { areaEdges, edgeCrossingX, edgeStraddles, type Area } from './polygon.js';
 import { segmentMeetsBox } from './segment-box.js';
 
 const OUTSIDE = 0;
@@ -49,7 +49,7 @@ export class AreaGrid {
 
   constructor(area: Area, options: AreaGridOptions = {}) {
     this.box = area.box;
-    this.edges = collectEdges(area);
+    this.edges = areaEdges([area]);
     const edgeCount = this.edges.length / 4;
     const target = Math.max(1, Math.min(options.maxCells ?? 262_144, Math.round(edgeCount * (options.cellsPerEdge ?? 1))));
     const [minX, minY, maxX, maxY] = [this.box[0]!, this.box[1]!, this.box[2]!, this.box[3]!];
@@ -171,23 +171,4 @@ function boundaries(origin: number, step: number, count: number, last: number): 
   for (let i = 0; i < count; i++) xs[i] = origin + i * step;
   xs[count] = last;
   return xs;
-}
-
-/** All edges of all rings, x1 y1 x2 y2 each, dropping zero-length ones (repeated vertices). */
-function collectEdges(area: Area): Float64Array {
-  let n = 0;
-  for (const ring of area.rings) n += Math.max(0, ring.length / 2 - 1);
-  const edges = new Float64Array(4 * n);
-  let k = 0;
-  for (const ring of area.rings) {
-    for (let i = 2; i < ring.length; i += 2) {
-      const x1 = ring[i - 2]!, y1 = ring[i - 1]!, x2 = ring[i]!, y2 = ring[i + 1]!;
-      if (x1 === x2 && y1 === y2) continue;
-      edges[k++] = x1;
-      edges[k++] = y1;
-      edges[k++] = x2;
-      edges[k++] = y2;
-    }
-  }
-  return edges.subarray(0, k);
 }

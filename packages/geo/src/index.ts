@@ -18,6 +18,7 @@ export {
 } from './distance.js';
 export {
   areaContains,
+  areaEdges,
   areaFromPolygon,
   areaFromMultiPolygon,
   areaFromRings,

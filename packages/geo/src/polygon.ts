@@ -132,3 +132,24 @@ export function areaVertexCount(area: Area): number {
   for (const ring of area.rings) n += ring.length / 2;
   return n;
 }
+
+/** Every edge of every ring of the areas, x1 y1 x2 y2 each, dropping zero-length ones (repeated vertices). */
+export function areaEdges(areas: readonly Area[]): Float64Array {
+  let n = 0;
+  for (const area of areas) for (const ring of area.rings) n += Math.max(0, ring.length / 2 - 1);
+  const edges = new Float64Array(4 * n);
+  let k = 0;
+  for (const area of areas) {
+    for (const ring of area.rings) {
+      for (let i = 2; i < ring.length; i += 2) {
+        const x1 = ring[i - 2]!, y1 = ring[i - 1]!, x2 = ring[i]!, y2 = ring[i + 1]!;
+        if (x1 === x2 && y1 === y2) continue;
+        edges[k++] = x1;
+        edges[k++] = y1;
+        edges[k++] = x2;
+        edges[k++] = y2;
+      }
+    }
+  }
+  return edges.subarray(0, k);
+}

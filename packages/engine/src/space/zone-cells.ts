@@ -14,7 +14,7 @@
  * the same verdict). The verdict depends only on the cell, so answers never
  * depend on what the table happens to hold.
  */
-import { segmentMeetsBox, type Area } from '@tidewatch/geo';
+import { areaEdges, segmentMeetsBox, type Area } from '@tidewatch/geo';
 
 /** Cells per degree: a power of two, so a cell's edges are exact in floating point. */
 const CELLS_PER_DEGREE = 64;
@@ -130,7 +130,7 @@ export class ZoneCells {
    * bucket (cells nest in buckets), so judging a cell reads one bucket.
    */
   private listBorders(): void {
-    this.edges = bordersOf(this.areas);
+    this.edges = areaEdges(this.areas);
     const counts = new Uint32Array(this.columns * this.rows + 1);
     this.forEachBucket((bucket) => counts[bucket + 1]!++);
     for (let i = 1; i < counts.length; i++) counts[i]! += counts[i - 1]!;
@@ -155,23 +155,4 @@ export class ZoneCells {
       }
     }
   }
-}
-
-/** Every segment of every ring of every area, x1 y1 x2 y2 each. */
-function bordersOf(areas: readonly Area[]): Float64Array {
-  let n = 0;
-  for (const area of areas) for (const ring of area.rings) n += Math.max(0, ring.length / 2 - 1);
-  const edges = new Float64Array(4 * n);
-  let k = 0;
-  for (const area of areas) {
-    for (const ring of area.rings) {
-      for (let i = 2; i < ring.length; i += 2) {
-        edges[k++] = ring[i - 2]!;
-        edges[k++] = ring[i - 1]!;
-        edges[k++] = ring[i]!;
-        edges[k++] = ring[i + 1]!;
-      }
-    }
-  }
-  return edges;
 }
