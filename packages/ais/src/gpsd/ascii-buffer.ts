@@ -347,10 +347,6 @@ export class CodeTable {
   }
 }
 
-export function codeTable(name: string, count: number, legends?: readonly Piece[], invalid?: Piece, then?: Piece): CodeTable {
-  return new CodeTable(name, count, legends, invalid, then);
-}
-
 export function code(t: CodeTable, n: number, w: AsciiBuffer): void {
   const b = t.pieceFor(n);
   if (b !== undefined) {

@@ -34,8 +34,6 @@ export const NO_RULES: Plan = {};
 const HEADER_KEYS = new Set(['type', 'repeat', 'mmsi']);
 const COMMA = piece(',');
 const EMPTY = piece('');
-const TRUE = piece('true');
-const FALSE = piece('false');
 const NULL = piece('null');
 const OPEN_ARRAY = piece('[');
 const CLOSE_ARRAY = piece(']');
@@ -112,7 +110,7 @@ function printPlain(value: unknown, scaled: boolean, w: AsciiBuffer): void {
       w.str(value);
       return;
     case 'boolean':
-      w.raw(value ? TRUE : FALSE);
+      w.bool(value);
       return;
     case 'object':
       if (value === null) w.raw(NULL);

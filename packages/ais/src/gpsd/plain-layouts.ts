@@ -18,8 +18,6 @@ export interface Legend {
   readonly invalid: string;
 }
 
-const TRUE = piece('true');
-const FALSE = piece('false');
 
 /** A printer for `names` in that order, with legends after the coded ones. */
 export function plainLayout(names: readonly string[], legends: Readonly<Record<string, Legend>> = {}): BodyPrinter {
@@ -39,7 +37,7 @@ export function plainLayout(names: readonly string[], legends: Readonly<Record<s
       if (v === undefined) continue;
       w.raw(keys[i]!);
       if (typeof v === 'number') w.int(v);
-      else if (typeof v === 'boolean') w.raw(v ? TRUE : FALSE);
+      else if (typeof v === 'boolean') w.bool(v);
       else w.str(String(v));
       const text = texts[i];
       if (text !== undefined) {

@@ -8,7 +8,7 @@
  * `"scaled":true|false`, each field with its leading comma, without the
  * closing brace.
  */
-import { code, codeTable, flagPieces, joinPieces, keyPieces, piece, type AsciiBuffer, type Piece } from './ascii-buffer.js';
+import { code, CodeTable, flagPieces, joinPieces, keyPieces, piece, type AsciiBuffer, type Piece } from './ascii-buffer.js';
 import { coded, divided, printFields, quotedDivided, quotedTable, type Fields, type Plan } from './fields.js';
 import { plainLayout } from './plain-layouts.js';
 import { EPFD, EPFD_INVALID, NAV_STATUS, NAVAID_TYPE, NAVAID_TYPE_INVALID, SHIP_TYPE, SHIP_TYPE_INVALID, STATION_TYPE, STATION_TYPE_INVALID } from './legends.js';
@@ -64,32 +64,32 @@ const F = flagPieces([
 ] as const);
 
 /** Legends quoted and as bytes. */
-const quotedBytes = (table: readonly string[]): readonly Piece[] => quotedTable(table).map(piece);
-const NAV_Q = quotedBytes(NAV_STATUS);
-const EPFD_Q = quotedBytes(EPFD);
+const quotedPieces = (table: readonly string[]): readonly Piece[] => quotedTable(table).map(piece);
+const NAV_Q = quotedPieces(NAV_STATUS);
+const EPFD_Q = quotedPieces(EPFD);
 const EPFD_INVALID_Q = piece(jsonString(EPFD_INVALID));
-const SHIP_Q = quotedBytes(SHIP_TYPE);
+const SHIP_Q = quotedPieces(SHIP_TYPE);
 const SHIP_INVALID_Q = piece(jsonString(SHIP_TYPE_INVALID));
-const NAVAID_Q = quotedBytes(NAVAID_TYPE);
+const NAVAID_Q = quotedPieces(NAVAID_TYPE);
 const NAVAID_INVALID_Q = piece(jsonString(NAVAID_TYPE_INVALID));
 const EMPTY_Q = piece('""');
 
-const STATUS = codeTable('status', 16, NAV_Q, EMPTY_Q);
-const EPFD_CODE = codeTable('epfd', 16, EPFD_Q, EPFD_INVALID_Q);
-const SHIPTYPE_CODE = codeTable('shiptype', 256, SHIP_Q, SHIP_INVALID_Q);
-const HEADING = codeTable('heading', 512);
-const SECOND = codeTable('second', 64);
-const MANEUVER = codeTable('maneuver', 4);
-const REGIONAL = codeTable('regional', 256);
-const RESERVED = codeTable('reserved', 256);
-const TO_BOW = codeTable('to_bow', 512);
-const TO_STERN = codeTable('to_stern', 512);
-const TO_PORT = codeTable('to_port', 64);
-const TO_STARBOARD = codeTable('to_starboard', 64);
+const STATUS = new CodeTable('status', 16, NAV_Q, EMPTY_Q);
+const EPFD_CODE = new CodeTable('epfd', 16, EPFD_Q, EPFD_INVALID_Q);
+const SHIPTYPE_CODE = new CodeTable('shiptype', 256, SHIP_Q, SHIP_INVALID_Q);
+const HEADING = new CodeTable('heading', 512);
+const SECOND = new CodeTable('second', 64);
+const MANEUVER = new CodeTable('maneuver', 4);
+const REGIONAL = new CodeTable('regional', 256);
+const RESERVED = new CodeTable('reserved', 256);
+const TO_BOW = new CodeTable('to_bow', 512);
+const TO_STERN = new CodeTable('to_stern', 512);
+const TO_PORT = new CodeTable('to_port', 64);
+const TO_STARBOARD = new CodeTable('to_starboard', 64);
 
 // Pieces of the type 1-3 line joined with the key that follows them, so that
 // the commonest line prints in fewer copies.
-const HEADING_THEN_SECOND = codeTable('heading', 512, undefined, undefined, K.second);
+const HEADING_THEN_SECOND = new CodeTable('heading', 512, undefined, undefined, K.second);
 const ACCURACY_THEN_LON = [joinPieces(F.accuracy[0], K.lon), joinPieces(F.accuracy[1], K.lon)] as const;
 /** `,"maneuver":M,"raim":R,"radio":` at 2M + R. */
 const MANEUVER_RAIM_RADIO = Array.from({ length: 8 }, (_, i) => joinPieces(MANEUVER.pieceFor(i >> 1)!, F.raim[i & 1]!, K.radio));
@@ -157,12 +157,12 @@ const TURN_THEN_SPEED = { scaled: TURN_SCALED.map((t) => joinPieces(t, K.speed))
 const OPENINGS: readonly (Piece | undefined)[][] = [new Array(16 * 256), new Array(16 * 256)];
 
 function opening(scaled: boolean, status: number, turn: number): Piece | undefined {
-  const turnBytes = (scaled ? TURN_THEN_SPEED.scaled : TURN_THEN_SPEED.raw)[turn + 128];
-  const statusBytes = STATUS.pieceFor(status);
-  if (turnBytes === undefined || statusBytes === undefined) return undefined;
+  const turnPiece = (scaled ? TURN_THEN_SPEED.scaled : TURN_THEN_SPEED.raw)[turn + 128];
+  const statusPiece = STATUS.pieceFor(status);
+  if (turnPiece === undefined || statusPiece === undefined) return undefined;
   const openings = OPENINGS[scaled ? 1 : 0]!;
   const i = status * 256 + turn + 128;
-  return (openings[i] ??= joinPieces(SCALED_KEY[scaled ? 1 : 0], statusBytes, turnBytes));
+  return (openings[i] ??= joinPieces(SCALED_KEY[scaled ? 1 : 0], statusPiece, turnPiece));
 }
 
 /** Types 1-3 (which print the `scaled` key themselves). Scaled speed: 1023 is not available, 1022 "102.2 knots or more". */
@@ -229,9 +229,9 @@ function staticAndVoyageData(m: Fields, scaled: boolean, w: AsciiBuffer): void {
   code(DTE, m.dte, w);
 }
 
-const AIS_VERSION_THEN_CALLSIGN = codeTable('ais_version', 4, undefined, undefined, K.callsign);
-const EPFD_THEN_ETA = codeTable('epfd', 16, EPFD_Q, EPFD_INVALID_Q, K.eta);
-const DTE = codeTable('dte', 2);
+const AIS_VERSION_THEN_CALLSIGN = new CodeTable('ais_version', 4, undefined, undefined, K.callsign);
+const EPFD_THEN_ETA = new CodeTable('epfd', 16, EPFD_Q, EPFD_INVALID_Q, K.eta);
+const DTE = new CodeTable('dte', 2);
 
 /** Type 9. Scaled: altitude 4095 not available, 4094 "4094 m or higher"; speed 1023 not available, 1022 "1022 knots or more". */
 function sarAircraftReport(m: Fields, scaled: boolean, w: AsciiBuffer): void {
