@@ -373,10 +373,8 @@ export class ReorderBuffer {
     const d = this.stage;
     const at = i * STRIDE;
     const tag = d[at + TAG]!;
-    if (((tag >> 2) & 3) === KIND_POSITION) {
-      const out = this.positionAt(d, at, tag);
-      each(out);
-    } else {
+    if (((tag >> 2) & 3) === KIND_POSITION) each(this.positionAt(d, at, tag));
+    else {
       const obs = this.stagedStatics[i]!;
       this.stagedStatics[i] = undefined;
       each(obs);
