@@ -120,12 +120,8 @@ class TrackEngine implements Engine {
   private readonly vessels = new CellGrid({ cellDegrees: VESSEL_CELL_DEGREES });
   private readonly branches: BranchTracker;
   private readonly detectors: Detector[] = [];
-  /**
-   * The position hooks, each wrapped in its own closure: the call inside each
-   * wrapper always meets one detector class, so it stays monomorphic (and
-   * inlinable), where one loop calling `d.position` on ten classes would not.
-   */
-  private readonly onPosition: Array<(slot: number, sink: EventSink) => void> = [];
+  /** Every enabled detector's `position` hook, one after another (see {@link positionHooks}). */
+  private readonly onPosition: (slot: number, sink: EventSink) => void;
   private readonly buffer: ReorderBuffer;
   private readonly evictAfterMs: number;
   private nextTick = NaN;
@@ -174,10 +170,7 @@ class TrackEngine implements Engine {
         create({ params, trackParams: profile.tracks, profile: stamp, tracks: this.tracks, vessels: this.vessels, branches: this.branches, layers }),
       );
     }
-    for (const d of this.detectors) {
-      const position = d.position;
-      if (position !== undefined) this.onPosition.push((slot, sink) => position.call(d, slot, sink));
-    }
+    this.onPosition = positionHooks(this.detectors);
     this.tracks.onGrow((capacity) => {
       this.branches.grow(capacity);
       for (const d of this.detectors) d.grow?.(capacity);
@@ -282,9 +275,7 @@ class TrackEngine implements Engine {
     this.branches.classify(slot, obs);
     tracks.append(slot, obs);
     this.vessels.update(slot, obs.lat, obs.lon);
-    const sink = this.sink;
-    const hooks = this.onPosition;
-    for (let i = 0; i < hooks.length; i++) hooks[i]!(slot, sink);
+    this.onPosition(slot, this.sink);
   }
 
   private applyStatic(obs: StaticObservation): void {
@@ -322,6 +313,25 @@ class TrackEngine implements Engine {
     this.tracks.close(slot);
     this.counts.evicted++;
   }
+}
+
+/**
+ * One function calling each detector's `position` hook from a call site of
+ * its own. V8 keeps type feedback per call site in the source text, and
+ * closures made from one function literal share it: a loop over the
+ * detectors, or one wrapper closure per detector, would be a single call site
+ * meeting ten classes, megamorphic and never inlined. Generated source gives
+ * each detector its own site, which stays monomorphic. The source is built
+ * from indices only, never from data.
+ */
+function positionHooks(detectors: readonly Detector[]): (slot: number, sink: EventSink) => void {
+  const withHook = detectors.filter((d) => d.position !== undefined);
+  const names = withHook.map((_, i) => `d${i}`);
+  const calls = names.map((d) => `${d}.position(slot, sink);`).join('\n');
+  const make = new Function(...names, `return function positionHooks(slot, sink) {\n${calls}\n};`) as (
+    ...ds: Detector[]
+  ) => (slot: number, sink: EventSink) => void;
+  return make(...withHook);
 }
 
 function usable(obs: Observation): boolean {
