@@ -51,6 +51,12 @@ export type AisMessage =
 
 export type MessageDecoder = (p: Payload) => AisMessage | MessageFailure;
 
+/**
+ * By message type, for all 64 values a 6-bit type can take (28-63 have no
+ * decoder): a read past the end of a shorter array would send the optimised
+ * receiver back to the interpreter, and it would be compiled again, the first
+ * time a corrupt or unknown type came by.
+ */
 const DECODERS: ReadonlyArray<MessageDecoder | undefined> = [
   undefined,
   decodePositionReportClassA,
@@ -80,6 +86,7 @@ const DECODERS: ReadonlyArray<MessageDecoder | undefined> = [
   decodeSingleSlotBinary,
   decodeMultiSlotBinary,
   decodeLongRangeReport,
+  ...new Array<undefined>(64 - 28).fill(undefined),
 ];
 
 /** Decodes a sealed payload into a message, or says why it cannot. */
