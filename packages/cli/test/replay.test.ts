@@ -305,6 +305,15 @@ test('an unreadable file, an unknown format, a bad profile: exit 2 with a messag
   assert.equal(invalid.stdout, '');
 });
 
+test('an empty input replays as nothing, beside a real one: exit 0, its summary says 0 lines', () => {
+  const empty = tempFile('', '.nmea');
+  const alone = replay(['--layers', 'none', empty]);
+  assert.equal(alone.status, 0, alone.stderr);
+  assert.equal(alone.stdout, '');
+  assert.match(alone.stderr, /\.nmea \(nmea\): 0 lines, 0 messages, 0 observations/);
+  assert.deepEqual(events([...NONE, empty, SEA_FILE]), events([...NONE, SEA_FILE]));
+});
+
 /** The Baltic sample's header and rows, and the events of the whole file with the shipped layers. */
 let baltic: { header: string; rows: string[]; whole: string[] } | undefined;
 function balticSample(): { header: string; rows: string[]; whole: string[] } {
