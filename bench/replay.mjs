@@ -1,0 +1,166 @@
+#!/usr/bin/env node
+/**
+ * `tidewatch replay` end to end, as a user runs it: read the file (gunzip
+ * when it is compressed), decode, track, run every detector with the layers
+ * shipped in data/, write the events to a file. Against gpsd's decoder alone,
+ * `gpsdecode -j < the same NMEA > /dev/null`, in the same run.
+ *
+ * Inputs:
+ *  - the SBARC week (../shared/data/ais-bench/sbarc_week_2018-06.nmea.gz,
+ *    823 k tagged lines of real traffic), as shipped (.gz) and decompressed;
+ *  - synthetic position-heavy traffic (bench/support/synthetic-sea.mjs):
+ *    10 k and 100 k vessels reporting every 10 s, written to a file.
+ *
+ * Each command runs `--runs N` times (default 3), ours and gpsd's in turns,
+ * and the best of each is reported, wall clock and CPU (user + system, from
+ * /usr/bin/time). Start-up (loading the modules and the shipped layers) is
+ * measured on an empty file, and the rate is printed without it as well:
+ * it is paid once per run, whatever the input's size.
+ *
+ * The script pins itself to one CPU, 0 unless TIDEWATCH_BENCH_CPU names
+ * another, so every process measured (gpsd's too) runs on one core.
+ *
+ * Usage: npm run build && node bench/replay.mjs [--runs N] [--vessels 10000,100000]
+ * Results are committed as bench/results/replay.txt.
+ */
+import { spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { syntheticSea } from './support/synthetic-sea.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const SHARED = process.env.TIDEWATCH_SHARED_DATA ?? join(ROOT, '..', 'shared', 'data');
+const SBARC = join(SHARED, 'ais-bench', 'sbarc_week_2018-06.nmea.gz');
+const TIDEWATCH = join(ROOT, 'packages', 'cli', 'bin', 'tidewatch.js');
+const GPSDECODE = join(ROOT, '.tools', 'gpsd', 'usr', 'bin', 'gpsdecode');
+const TIME = '/usr/bin/time';
+const CPU = process.env.TIDEWATCH_BENCH_CPU ?? '0';
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 && i + 1 < args.length ? args[i + 1] : fallback;
+};
+const RUNS = Math.max(1, Number(option('--runs', '3')));
+const FLEETS = option('--vessels', '10000,100000').split(',').map(Number);
+
+if (!/^\d+$/.test(CPU)) {
+  console.error(`TIDEWATCH_BENCH_CPU=${CPU}: not a CPU number`);
+  process.exit(2);
+}
+if (process.env.TIDEWATCH_BENCH_PINNED === undefined && spawnSync('taskset', ['-p', String(process.pid)], { stdio: 'ignore' }).status === 0) {
+  const r = spawnSync('taskset', ['-c', CPU, process.execPath, fileURLToPath(import.meta.url), ...args], {
+    stdio: 'inherit',
+    env: { ...process.env, TIDEWATCH_BENCH_PINNED: '1' },
+  });
+  process.exit(r.status ?? 1);
+}
+for (const [what, path, hint] of [
+  ['tidewatch', join(ROOT, 'packages', 'cli', 'dist', 'src', 'main.js'), 'npm run build'],
+  ['/usr/bin/time', TIME, 'apt-get install time'],
+]) {
+  if (!existsSync(path)) {
+    console.error(`${what} not found at ${path} (${hint})`);
+    process.exit(2);
+  }
+}
+
+/** Runs `command args` with stdin from `stdin` (a path or 'ignore'); wall and CPU seconds, and its stderr. */
+function measure(command, commandArgs, stdin = 'ignore') {
+  const fd = stdin === 'ignore' ? 'ignore' : openSync(stdin, 'r');
+  try {
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(TIME, ['-f', '@cpu %U %S', command, ...commandArgs], { stdio: [fd, 'ignore', 'pipe'], maxBuffer: 1 << 26 });
+    const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+    const stderr = r.stderr.toString();
+    if (r.status !== 0) throw new Error(`${command} ${commandArgs.join(' ')} exited ${r.status}: ${stderr.slice(-2000)}`);
+    const m = /@cpu ([\d.]+) ([\d.]+)/.exec(stderr);
+    return { wall, cpu: m === null ? NaN : Number(m[1]) + Number(m[2]), stderr };
+  } finally {
+    if (typeof fd === 'number') closeSync(fd);
+  }
+}
+
+const best = (runs, key) => runs.reduce((a, r) => (r[key] < a[key] ? r : a));
+const mps = (n, s) => `${(n / s / 1e6).toFixed(3)} M/s`;
+
+const dir = mkdtempSync(join(tmpdir(), 'tidewatch-replay-bench-'));
+const events = join(dir, 'events.jsonl');
+const replay = (file) => measure(process.execPath, [TIDEWATCH, 'replay', file, '--events', events]);
+
+/** One input: ours and gpsd's in turns, best of RUNS each; returns the table row. */
+function compare(label, file, plain, startup) {
+  const ours = [];
+  const gpsd = [];
+  for (let i = 0; i < RUNS; i++) {
+    ours.push(replay(file));
+    if (existsSync(GPSDECODE)) gpsd.push(measure(GPSDECODE, ['-j'], plain));
+  }
+  const summary = /: (\d+) lines, (\d+) messages, (\d+) observations/.exec(ours[0].stderr);
+  const eventsLine = /^(\d+) events from/m.exec(ours[0].stderr);
+  if (summary === null) throw new Error(`no summary from tidewatch replay ${file}:\n${ours[0].stderr}`);
+  const [lines, messages] = [Number(summary[1]), Number(summary[2])];
+  const w = best(ours, 'wall');
+  const c = best(ours, 'cpu');
+  const row = [
+    label,
+    lines.toLocaleString('en'),
+    messages.toLocaleString('en'),
+    eventsLine?.[1] ?? '?',
+    `${w.wall.toFixed(2)} s (${c.cpu.toFixed(2)} CPU-s)`,
+    `${mps(messages, w.wall)} (${mps(messages, c.cpu)} per CPU-s)`,
+    `${mps(messages, Math.max(1e-9, c.cpu - startup.cpu))} per CPU-s`,
+  ];
+  if (gpsd.length === 0) return [...row, 'skipped (bash scripts/setup-test-deps.sh)', ''];
+  const gw = best(gpsd, 'wall');
+  const gc = best(gpsd, 'cpu');
+  return [
+    ...row,
+    `${gw.wall.toFixed(2)} s = ${mps(lines, gw.wall)} lines (${mps(lines, gc.cpu)} per CPU-s)`,
+    `${(gw.wall / w.wall).toFixed(2)}× wall, ${(gc.cpu / c.cpu).toFixed(2)}× CPU`,
+  ];
+}
+
+const out = [];
+const say = (line = '') => {
+  out.push(line);
+  console.log(line);
+};
+
+try {
+  say('# tidewatch replay end to end (read, decode, track, every detector and shipped layer, write events), one core');
+  say(`node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}, ${process.env.TIDEWATCH_BENCH_PINNED ? `pinned to CPU ${CPU}` : 'not pinned (no taskset)'}; best of ${RUNS} runs each, ours and gpsdecode -j in turns`);
+  const empty = join(dir, 'empty.nmea');
+  writeFileSync(empty, '');
+  const startup = best(Array.from({ length: RUNS }, () => replay(empty)), 'cpu');
+  say(`start-up (modules and shipped layers, an empty input): ${startup.wall.toFixed(2)} s wall, ${startup.cpu.toFixed(2)} CPU-s`);
+  say();
+  say('| input | lines | messages | events | tidewatch replay | messages/s | without start-up | gpsdecode -j < same NMEA > /dev/null | gpsd time / ours |');
+  say('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  const row = (cells) => say(`| ${cells.join(' | ')} |`);
+
+  if (existsSync(SBARC)) {
+    const plain = join(dir, 'sbarc.nmea');
+    writeFileSync(plain, gunzipSync(readFileSync(SBARC)));
+    row(compare('SBARC week, .gz as shipped', SBARC, plain, startup));
+    row(compare('SBARC week, plain', plain, plain, startup));
+    rmSync(plain);
+  } else say(`| SBARC week | skipped: shared data absent (${SBARC}) |`);
+
+  const ais = await import(join(ROOT, 'packages', 'ais', 'dist', 'src', 'index.js'));
+  for (const vessels of FLEETS) {
+    const rounds = 5 + Math.max(4, Math.ceil(400_000 / vessels));
+    const sea = syntheticSea(ais, { vessels, rounds });
+    const file = join(dir, `synthetic-${vessels}.nmea`);
+    writeFileSync(file, Buffer.concat(sea.chunks, sea.bytes));
+    row(compare(`synthetic, ${vessels.toLocaleString('en')} vessels × ${rounds} reports`, file, file, startup));
+    rmSync(file);
+  }
+  say();
+  say(`load average at the end: ${loadavg().map((l) => l.toFixed(2)).join(' ')} (2 cores shared with other work: wall rates are pessimistic)`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
