@@ -15,6 +15,7 @@
  */
 import { CellGrid } from '@tidewatch/geo';
 import type { Detector } from './detect/detector.js';
+import { hookCaller } from './detect/hook-caller.js';
 import { DETECTORS, type TidewatchEvent } from './detect/registry.js';
 import type { EventSink } from './events/event.js';
 import { mmsiFacts, type MmsiFacts } from './identity/mmsi.js';
@@ -120,8 +121,11 @@ class TrackEngine implements Engine {
   private readonly vessels = new CellGrid({ cellDegrees: VESSEL_CELL_DEGREES });
   private readonly branches: BranchTracker;
   private readonly detectors: Detector[] = [];
-  /** Every enabled detector's `position` hook, one after another (see {@link positionHooks}). */
+  /** Every enabled detector's hooks of one kind, one after another (see {@link hookCaller}). */
+  private readonly onOpen: (slot: number) => void;
   private readonly onPosition: (slot: number, sink: EventSink) => void;
+  private readonly onIdentity: (slot: number, changes: number, sink: EventSink) => void;
+  private readonly onEvict: (slot: number, now: number, sink: EventSink) => void;
   private readonly buffer: ReorderBuffer;
   private readonly evictAfterMs: number;
   private nextTick = NaN;
@@ -137,10 +141,11 @@ class TrackEngine implements Engine {
   private sink: EventSink = () => {};
   private counts = { accepted: 0, positions: 0, statics: 0, duplicates: 0, late: 0, rejected: 0, evicted: 0 };
 
-  private readonly apply = (obs: Observation): void => {
+  /** `known`: the vessel's slot as the reorder buffer's look ahead found it, -1 when it did not. */
+  private readonly apply = (obs: Observation, known: number): void => {
     if (Number.isNaN(this.nextTick)) this.nextTick = (Math.floor(obs.t / TICK_MS) + 1) * TICK_MS;
-    if (obs.kind === 'position') this.applyPosition(obs);
-    else this.applyStatic(obs);
+    if (obs.kind === 'position') this.applyPosition(obs, known);
+    else this.applyStatic(obs, known);
   };
 
   private readonly secondDone = (endMs: number): void => {
@@ -157,7 +162,7 @@ class TrackEngine implements Engine {
     const tracks = this.tracks;
     this.buffer = new ReorderBuffer(profile.tracks.reorderWindowS * 1000, {
       where: (mmsi) => tracks.touchIndex(mmsi),
-      state: (mmsi) => tracks.touch(tracks.slotOf(mmsi)),
+      slot: (mmsi) => tracks.touchSlot(mmsi),
     });
     this.evictAfterMs = profile.tracks.evictAfterS * 1000;
     const stamp = { id: profile.id, version: profile.version };
@@ -170,7 +175,10 @@ class TrackEngine implements Engine {
         create({ params, trackParams: profile.tracks, profile: stamp, tracks: this.tracks, vessels: this.vessels, branches: this.branches, layers }),
       );
     }
-    this.onPosition = positionHooks(this.detectors);
+    this.onOpen = hookCaller(this.detectors, 'open');
+    this.onPosition = hookCaller(this.detectors, 'position');
+    this.onIdentity = hookCaller(this.detectors, 'identity');
+    this.onEvict = hookCaller(this.detectors, 'evict');
     this.tracks.onGrow((capacity) => {
       this.branches.grow(capacity);
       for (const d of this.detectors) d.grow?.(capacity);
@@ -253,19 +261,20 @@ class TrackEngine implements Engine {
     };
   }
 
-  private slotFor(mmsi: number, t: number): number {
+  private slotFor(mmsi: number, t: number, known: number): number {
+    if (known >= 0) return known;
     let slot = this.tracks.slotOf(mmsi);
     if (slot >= 0) return slot;
     slot = this.tracks.open(mmsi, t);
     if (t < this.oldestHeard) this.oldestHeard = t;
     this.branches.open(slot);
-    for (const d of this.detectors) d.open?.(slot);
+    this.onOpen(slot);
     return slot;
   }
 
-  private applyPosition(obs: PositionObservation): void {
+  private applyPosition(obs: PositionObservation, known: number): void {
     const tracks = this.tracks;
-    const slot = this.slotFor(obs.mmsi, obs.t);
+    const slot = this.slotFor(obs.mmsi, obs.t, known);
     // Released in time order, so a repeat sits right after the original.
     if (tracks.lastT(slot) === obs.t && tracks.lat(slot) === obs.lat && tracks.lon(slot) === obs.lon) {
       this.counts.duplicates++;
@@ -278,8 +287,8 @@ class TrackEngine implements Engine {
     this.onPosition(slot, this.sink);
   }
 
-  private applyStatic(obs: StaticObservation): void {
-    const slot = this.slotFor(obs.mmsi, obs.t);
+  private applyStatic(obs: StaticObservation, known: number): void {
+    const slot = this.slotFor(obs.mmsi, obs.t, known);
     this.counts.statics++;
     this.tracks.heard(slot, obs.t);
     let identity = this.tracks.identities[slot];
@@ -287,8 +296,7 @@ class TrackEngine implements Engine {
     const revision = identity.revision;
     const changes = identity.merge(obs);
     if (identity.revision === revision) return;
-    const sink = this.sink;
-    for (const d of this.detectors) d.identity?.(slot, changes, sink);
+    this.onIdentity(slot, changes, this.sink);
   }
 
   private tick(now: number): void {
@@ -308,30 +316,11 @@ class TrackEngine implements Engine {
   }
 
   private evict(slot: number, now: number): void {
-    for (const d of this.detectors) d.evict?.(slot, now, this.sink);
+    this.onEvict(slot, now, this.sink);
     this.vessels.remove(slot);
     this.tracks.close(slot);
     this.counts.evicted++;
   }
-}
-
-/**
- * One function calling each detector's `position` hook from a call site of
- * its own. V8 keeps type feedback per call site in the source text, and
- * closures made from one function literal share it: a loop over the
- * detectors, or one wrapper closure per detector, would be a single call site
- * meeting ten classes, megamorphic and never inlined. Generated source gives
- * each detector its own site, which stays monomorphic. The source is built
- * from indices only, never from data.
- */
-function positionHooks(detectors: readonly Detector[]): (slot: number, sink: EventSink) => void {
-  const withHook = detectors.filter((d) => d.position !== undefined);
-  const names = withHook.map((_, i) => `d${i}`);
-  const calls = names.map((d) => `${d}.position(slot, sink);`).join('\n');
-  const make = new Function(...names, `return function positionHooks(slot, sink) {\n${calls}\n};`) as (
-    ...ds: Detector[]
-  ) => (slot: number, sink: EventSink) => void;
-  return make(...withHook);
 }
 
 function usable(obs: Observation): boolean {

@@ -59,20 +59,33 @@ const LEAP_POOL = 1024;
 const SMALL = 48;
 const DIGIT_BITS = 10;
 const DIGIT_MASK = (1 << DIGIT_BITS) - 1;
+/** Three digits of the MMSI (30 bits), then the millisecond. */
+const DIGITS = 4;
 /** Observations looked ahead at once: enough misses in flight, few enough that their lines stay cached. */
 const LOOK_AHEAD = 32;
 
 /**
  * What the buffer asks about the vessel of an observation it will soon
- * release, in two steps; each returns a number read from memory, and neither
- * may change anything.
+ * release, in two steps; neither may change anything the engine decides on.
  */
 export interface LookAhead {
-  /** Where the vessel's state is kept (the entry of an index): a load that needs nothing else. */
+  /** Where the vessel's state is kept (the entry of an index): a load that needs nothing else, returning what it read. */
   where(mmsi: number): number;
-  /** The state itself, once `where` has brought its entry near. */
-  state(mmsi: number): number;
+  /**
+   * The state itself, once `where` has brought its entry near: reads it and
+   * returns the vessel's slot (-1: none yet), which is handed back with the
+   * observation so that the vessel is not looked up twice.
+   */
+  slot(mmsi: number): number;
 }
+
+/**
+ * Takes a released observation (a position object reused between calls),
+ * with the slot the look ahead found for its vessel: -1 when it found none or
+ * was not asked. Nothing closes a slot while a second is being released, so
+ * a slot found is still the vessel's.
+ */
+export type Release = (obs: Observation, slot: number) => void;
 
 export class ReorderBuffer {
   readonly windowMs: number;
@@ -106,7 +119,10 @@ export class ReorderBuffer {
   private mmsiB = new Int32Array(64);
   private msA = new Int32Array(64);
   private msB = new Int32Array(64);
-  private readonly counts = new Int32Array(1 << DIGIT_BITS);
+  /** Per sorted row: the slot the look ahead found. */
+  private slots = new Int32Array(64);
+  /** The histograms of all four digits, counted in one pass over the rows (a permutation keeps them). */
+  private readonly counts = new Int32Array(DIGITS << DIGIT_BITS);
   /**
    * A second being released, copied out of the pool in arrival order (its
    * rows freed at once): sorting and release then read these compact rows,
@@ -161,7 +177,7 @@ export class ReorderBuffer {
   get bytes(): number {
     let lists = 0;
     for (const rows of this.bucketRows) lists += rows.byteLength;
-    return this.data.byteLength + this.next.byteLength + lists + 6 * this.rowsA.byteLength + this.stage.byteLength + this.counts.byteLength;
+    return this.data.byteLength + this.next.byteLength + lists + 7 * this.rowsA.byteLength + this.stage.byteLength + this.counts.byteLength;
   }
 
   /** The newest event time seen or advanced to (ms UTC), -Infinity before any. */
@@ -174,7 +190,7 @@ export class ReorderBuffer {
    * second its time makes final. Returns false, holding nothing, when `obs`
    * is late.
    */
-  push(obs: Observation, each: (obs: Observation) => void, secondDone: (endMs: number) => void): boolean {
+  push(obs: Observation, each: Release, secondDone: (endMs: number) => void): boolean {
     const second = Math.floor(obs.t / 1000);
     if (Number.isNaN(this.releasedSecond)) {
       // The first observation opens the window behind it too: earlier ones may still come.
@@ -190,13 +206,13 @@ export class ReorderBuffer {
   }
 
   /** Takes `obs` into the ring, first releasing what its time makes final. */
-  private admit(obs: Observation, second: number, each: (obs: Observation) => void, secondDone: (endMs: number) => void): void {
+  private admit(obs: Observation, second: number, each: Release, secondDone: (endMs: number) => void): void {
     // Release before holding: a step forward in time must empty the ring's old seconds first.
     if (obs.t > this.newest) this.release(obs.t, each, secondDone);
     this.hold(obs, second);
   }
 
-  private waitAhead(obs: Observation, each: (obs: Observation) => void, secondDone: (endMs: number) => void): void {
+  private waitAhead(obs: Observation, each: Release, secondDone: (endMs: number) => void): void {
     this.heldAhead++;
     const copy: Observation = { ...obs };
     const ahead = this.ahead;
@@ -210,7 +226,7 @@ export class ReorderBuffer {
   }
 
   /** Admits, in time order, the observations waiting ahead whose time is at most `until`. */
-  private admitAhead(until: number, each: (obs: Observation) => void, secondDone: (endMs: number) => void): void {
+  private admitAhead(until: number, each: Release, secondDone: (endMs: number) => void): void {
     const ahead = this.ahead;
     let n = 0;
     while (n < ahead.length && ahead[n]!.t <= until) {
@@ -227,13 +243,13 @@ export class ReorderBuffer {
    * `each` gets each observation (a position object reused between calls),
    * `secondDone` each released second's end time after its observations.
    */
-  advance(now: number, each: (obs: Observation) => void, secondDone: (endMs: number) => void): void {
+  advance(now: number, each: Release, secondDone: (endMs: number) => void): void {
     this.release(now, each, secondDone);
     // The caller's clock is trusted: observations waiting ahead that it has reached come in.
     if (this.ahead.length > 0) this.admitAhead(this.newest + LEAP_MS, each, secondDone);
   }
 
-  private release(now: number, each: (obs: Observation) => void, secondDone: (endMs: number) => void): void {
+  private release(now: number, each: Release, secondDone: (endMs: number) => void): void {
     if (now > this.newest) this.newest = now;
     if (Number.isNaN(this.releasedSecond)) return;
     // Second s is final once now - window >= (s + 1) * 1000.
@@ -242,7 +258,7 @@ export class ReorderBuffer {
   }
 
   /** Releases everything held, in order (end of input). */
-  drain(each: (obs: Observation) => void, secondDone: (endMs: number) => void): void {
+  drain(each: Release, secondDone: (endMs: number) => void): void {
     if (Number.isNaN(this.releasedSecond)) return;
     this.admitAhead(Infinity, each, secondDone);
     this.releaseThrough(Math.floor(this.newest / 1000), each, secondDone);
@@ -276,7 +292,7 @@ export class ReorderBuffer {
     this.held++;
   }
 
-  private releaseThrough(last: number, each: (obs: Observation) => void, secondDone: (endMs: number) => void): void {
+  private releaseThrough(last: number, each: Release, secondDone: (endMs: number) => void): void {
     let s = this.releasedSecond;
     while (s < last) {
       // Skip empty stretches in one step once nothing is held (a feed silent for hours).
@@ -292,7 +308,7 @@ export class ReorderBuffer {
     }
   }
 
-  private releaseBucket(b: number, each: (obs: Observation) => void): void {
+  private releaseBucket(b: number, each: Release): void {
     const n = this.bucketLength[b]!;
     if (n === 0) return;
     if (n === 1) {
@@ -341,20 +357,21 @@ export class ReorderBuffer {
     const sorted_ = this.rowsA;
     const lookAhead = this.lookAhead;
     if (lookAhead === undefined) {
-      for (let i = 0; i < n; i++) this.releaseStaged(sorted_[i]!, each);
+      for (let i = 0; i < n; i++) this.releaseStaged(sorted_[i]!, -1, each);
       return;
     }
     // In runs of LOOK_AHEAD: ask where the vessels of the next run are kept, read
     // the state of this run's, then release it (see lookAhead). Each step is a
     // loop of loads that do not wait on one another, so their misses overlap.
     const mmsi_ = this.mmsiA;
+    const slots = this.slots;
     let touched = this.whereOf(0, Math.min(n, LOOK_AHEAD), lookAhead);
     for (let from = 0; from < n; from += LOOK_AHEAD) {
       const to = Math.min(n, from + LOOK_AHEAD);
       touched += this.whereOf(to, Math.min(n, to + LOOK_AHEAD), lookAhead);
-      for (let i = from; i < to; i++) touched += lookAhead.state(mmsi_[i]!);
+      for (let i = from; i < to; i++) slots[i] = lookAhead.slot(mmsi_[i]!);
       this.touched = touched;
-      for (let i = from; i < to; i++) this.releaseStaged(sorted_[i]!, each);
+      for (let i = from; i < to; i++) this.releaseStaged(sorted_[i]!, slots[i]!, each);
     }
   }
 
@@ -368,16 +385,16 @@ export class ReorderBuffer {
     return touched;
   }
 
-  /** Hands the observation of staged row `i` to `each`. */
-  private releaseStaged(i: number, each: (obs: Observation) => void): void {
+  /** Hands the observation of staged row `i` to `each`, with its vessel's slot if known. */
+  private releaseStaged(i: number, slot: number, each: Release): void {
     const d = this.stage;
     const at = i * STRIDE;
     const tag = d[at + TAG]!;
-    if (((tag >> 2) & 3) === KIND_POSITION) each(this.positionAt(d, at, tag));
+    if (((tag >> 2) & 3) === KIND_POSITION) each(this.positionAt(d, at, tag), slot);
     else {
       const obs = this.stagedStatics[i]!;
       this.stagedStatics[i] = undefined;
-      each(obs);
+      each(obs, slot);
     }
   }
 
@@ -397,19 +414,19 @@ export class ReorderBuffer {
   }
 
   /** Hands one row's observation to `each` and frees the row. */
-  private releaseRow(r: number, each: (obs: Observation) => void): void {
+  private releaseRow(r: number, each: Release): void {
     const d = this.data;
     const at = r * STRIDE;
     const tag = d[at + TAG]!;
     if (((tag >> 2) & 3) === KIND_POSITION) {
       const out = this.positionAt(d, at, tag);
       this.freeRow(r);
-      each(out);
+      each(out, -1);
     } else {
       const obs = this.statics[r]!;
       this.statics[r] = undefined;
       this.freeRow(r);
-      each(obs);
+      each(obs, -1);
     }
   }
 
@@ -440,21 +457,37 @@ export class ReorderBuffer {
       }
       return;
     }
-    for (let pass = 0; pass < 4; pass++) this.radixPass(n, pass);
+    this.countDigits(n);
+    for (let pass = 0; pass < DIGITS; pass++) this.radixPass(n, pass);
+  }
+
+  /** The histogram of every digit, in one pass over the rows. */
+  private countDigits(n: number): void {
+    const counts = this.counts;
+    // A loop, not fill(): fill on a typed array is a call into the runtime that walks element by element.
+    for (let k = 0; k < counts.length; k++) counts[k] = 0;
+    const mmsi = this.mmsiA;
+    const ms = this.msA;
+    for (let i = 0; i < n; i++) {
+      const m = mmsi[i]!;
+      counts[m & DIGIT_MASK]!++;
+      counts[(1 << DIGIT_BITS) + ((m >>> DIGIT_BITS) & DIGIT_MASK)]!++;
+      counts[(2 << DIGIT_BITS) + ((m >>> (2 * DIGIT_BITS)) & DIGIT_MASK)]!++;
+      counts[(3 << DIGIT_BITS) + ms[i]!]!++;
+    }
   }
 
   /** One stable counting pass from the A arrays into the B arrays, then swapped; skipped when the digit never varies. */
   private radixPass(n: number, pass: number): void {
     const counts = this.counts;
-    counts.fill(0);
+    const base = pass << DIGIT_BITS;
     const mmsi = this.mmsiA;
     const ms = this.msA;
     const shift = pass * DIGIT_BITS;
-    for (let i = 0; i < n; i++) counts[pass === 3 ? ms[i]! : (mmsi[i]! >>> shift) & DIGIT_MASK]!++;
     const first = pass === 3 ? ms[0]! : (mmsi[0]! >>> shift) & DIGIT_MASK;
-    if (counts[first] === n) return;
+    if (counts[base + first] === n) return;
     let sum = 0;
-    for (let k = 0; k < counts.length; k++) {
+    for (let k = base; k < base + (1 << DIGIT_BITS); k++) {
       const c = counts[k]!;
       counts[k] = sum;
       sum += c;
@@ -466,7 +499,7 @@ export class ReorderBuffer {
     for (let i = 0; i < n; i++) {
       const m = mmsi[i]!;
       const s = ms[i]!;
-      const at = counts[pass === 3 ? s : (m >>> shift) & DIGIT_MASK]!++;
+      const at = counts[base + (pass === 3 ? s : (m >>> shift) & DIGIT_MASK)]!++;
       toRows[at] = rows[i]!;
       toMmsi[at] = m;
       toMs[at] = s;
@@ -547,6 +580,7 @@ export class ReorderBuffer {
     this.mmsiB = new Int32Array(size);
     this.msA = new Int32Array(size);
     this.msB = new Int32Array(size);
+    this.slots = new Int32Array(size);
     this.stage = new Float64Array(size * STRIDE);
   }
 }

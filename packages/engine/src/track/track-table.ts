@@ -146,13 +146,18 @@ export class TrackTable {
     return this.rec[slot * RECORD + MMSI]!;
   }
 
+  /** What the last {@link touchSlot} read, kept so that its loads are not optimised away. */
+  touched = 0;
+
   /**
-   * Reads the record of `slot` (nothing for -1) and returns a number from it:
-   * the engine looks a few observations ahead so that the cache misses of a
-   * large fleet overlap (see ReorderBuffer).
+   * The slot of a vessel (-1 when it has no track), its record read on the
+   * way: the engine looks a few observations ahead so that the cache misses
+   * of a large fleet overlap (see ReorderBuffer).
    */
-  touch(slot: number): number {
-    return slot < 0 ? 0 : this.rec[slot * RECORD + LAST_T]! + this.rec[slot * RECORD + HEARD_T]!;
+  touchSlot(mmsi: number): number {
+    const slot = this.index.get(mmsi);
+    if (slot >= 0) this.touched = this.rec[slot * RECORD + LAST_T]! + this.rec[slot * RECORD + HEARD_T]!;
+    return slot;
   }
 
   /** Reads the MMSI index's entry where `mmsi` would be found first (see touch). */

@@ -1,0 +1,31 @@
+/**
+ * One function calling a hook of every detector that has it, each from a
+ * call site of its own.
+ *
+ * V8 keeps type feedback per call site in the source text, and closures made
+ * from one function literal share it: a loop over the detectors, or one
+ * wrapper closure per detector, is a single site meeting ten classes. Both
+ * the load of the hook (`d.open`) and the call go megamorphic there, never
+ * inlined, and a megamorphic load costs a probe of V8's global cache each
+ * time. Generated source gives each detector its own site, which stays
+ * monomorphic. The source is built from indices and the hook's name only,
+ * never from data.
+ */
+import type { Detector } from './detector.js';
+
+/** The hooks called once per observation or per vessel, and how many arguments each takes. */
+const ARITY = { open: 1, position: 2, identity: 3, evict: 3 } as const;
+
+export type PerVesselHook = keyof typeof ARITY;
+
+type HookArgs<K extends PerVesselHook> = Parameters<NonNullable<Detector[K]>>;
+
+/** Calls `hook` of each detector that has one, in their order, with the same arguments. */
+export function hookCaller<K extends PerVesselHook>(detectors: readonly Detector[], hook: K): (...args: HookArgs<K>) => void {
+  const withHook = detectors.filter((d) => d[hook] !== undefined);
+  const names = withHook.map((_, i) => `d${i}`);
+  const args = Array.from({ length: ARITY[hook] }, (_, i) => `a${i}`).join(', ');
+  const calls = names.map((d) => `${d}.${hook}(${args});`).join('\n');
+  const make = new Function(...names, `return function ${hook}Hooks(${args}) {\n${calls}\n};`) as (...ds: Detector[]) => (...args: HookArgs<K>) => void;
+  return make(...withHook);
+}
