@@ -37,6 +37,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { syntheticSea } from './support/synthetic-sea.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SHARED = process.env.TIDEWATCH_SHARED_DATA ?? join(ROOT, '..', 'shared', 'data');
@@ -83,7 +84,7 @@ if (process.env.TIDEWATCH_BENCH_PINNED === undefined && spawnSync('taskset', ['-
 
 const ais = await import(join(ROOT, 'packages', 'ais', 'dist', 'src', 'index.js'));
 const engineModule = await import(join(ROOT, 'packages', 'engine', 'dist', 'src', 'index.js'));
-const { AisReceiver, encodeSentences, positionReportClassA } = ais;
+const { AisReceiver } = ais;
 const { createEngine, builtInProfile, emptyPosition, positionFromAis, staticFromAis, DEFAULT_PROFILE_ID } = engineModule;
 
 const profile = builtInProfile(DEFAULT_PROFILE_ID);
@@ -266,85 +267,19 @@ function sbarc() {
   say();
 }
 
-/** A seeded generator (xorshift32), so every run replays the same sea. */
-function random(seed) {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 2 ** 32;
-  };
+/** NMEA for `n` vessels × roundsFor(n) reports, time-ordered, tag blocks in seconds; the buffer and where the timed part starts. */
+function sea(n) {
+  const { chunks, bytes, roundBytes } = syntheticSea(ais, { vessels: n, rounds: roundsFor(n), reportEveryS: REPORT_EVERY_S, openOrder: OPEN_ORDER });
+  const warmBytes = roundBytes.slice(0, WARM_ROUNDS).reduce((a, b) => a + b, 0);
+  return { buf: Buffer.concat(chunks, bytes), warmBytes };
 }
-
-/** NMEA for `n` vessels × ROUNDS reports, time-ordered, tag blocks in seconds. Returns the buffer and where the timed part starts. */
-function syntheticSea(n) {
-  const rnd = random(20180601 + n);
-  const lat = new Float64Array(n);
-  const lon = new Float64Array(n);
-  const sog = new Float64Array(n);
-  const cog = new Float64Array(n);
-  const offset = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    lat[i] = -60 + rnd() * 120;
-    lon[i] = -180 + rnd() * 360;
-    sog[i] = Math.round(rnd() * 200) / 10;
-    cog[i] = Math.floor(rnd() * 3600) / 10;
-    offset[i] = Math.floor(rnd() * REPORT_EVERY_S * 1000);
-  }
-  // Each round every vessel reports once, at its own offset within the 10 s.
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => offset[a] - offset[b]);
-  // --open-order shuffled: the first round at other offsets, so tracks open in an order
-  // unrelated to the order vessels report in afterwards (see OPEN_ORDER).
-  const firstOffset = OPEN_ORDER === 'shuffled' ? Int32Array.from({ length: n }, () => Math.floor(rnd() * REPORT_EVERY_S * 1000)) : offset;
-  const firstOrder = OPEN_ORDER === 'shuffled' ? Array.from({ length: n }, (_, i) => i).sort((a, b) => firstOffset[a] - firstOffset[b]) : order;
-  const t0 = Date.parse('2018-06-01T00:00:00Z');
-  const chunks = [];
-  let warmBytes = 0;
-  let size = 0;
-  for (let round = 0; round < roundsFor(n); round++) {
-    const lines = [];
-    for (const i of round === 0 ? firstOrder : order) {
-      const t = t0 + round * REPORT_EVERY_S * 1000 + (round === 0 ? firstOffset[i] : offset[i]);
-      const seconds = Math.floor(t / 1000);
-      const metres = sog[i] * (1852 / 3600) * REPORT_EVERY_S;
-      lat[i] += (metres * Math.cos((cog[i] * Math.PI) / 180)) / 111_195;
-      lon[i] += (metres * Math.sin((cog[i] * Math.PI) / 180)) / (111_195 * Math.cos((lat[i] * Math.PI) / 180));
-      if (lon[i] > 180) lon[i] -= 360;
-      if (lon[i] < -180) lon[i] += 360;
-      const [sentence] = encodeSentences(
-        positionReportClassA({ mmsi: 200_000_000 + i * 7, lat: lat[i], lon: lon[i], sog: sog[i], cog: cog[i], heading: Math.round(cog[i]) % 360, status: 0, second: seconds % 60 }),
-      );
-      lines.push(`${tag(seconds)}${sentence}`);
-    }
-    const chunk = Buffer.from(`${lines.join('\n')}\n`, 'latin1');
-    chunks.push(chunk);
-    size += chunk.length;
-    if (round < WARM_ROUNDS) warmBytes += chunk.length;
-  }
-  return { buf: Buffer.concat(chunks, size), warmBytes };
-}
-
-const tagCache = new Map();
-function tag(seconds) {
-  let s = tagCache.get(seconds);
-  if (s === undefined) {
-    const body = `s:bench,c:${seconds}`;
-    let x = 0;
-    for (let i = 0; i < body.length; i++) x ^= body.charCodeAt(i);
-    s = `\\${body}*${x.toString(16).toUpperCase().padStart(2, '0')}\\`;
-    tagCache.set(seconds, s);
-  }
-  return s;
-}
-
 function synthetic() {
   say(`## (b) synthetic traffic: every vessel reports every ${REPORT_EVERY_S} s; ${WARM_ROUNDS} rounds fill the reorder window and open the tracks, the rest (at least 400 k messages) are timed${OPEN_ORDER === 'shuffled' ? '; tracks opened in shuffled order' : ''}`);
   say('| vessels | timed messages | decode only | decode + engine | engine alone | engine alone, no layers | engine CPU ns/msg (layers / none) | RSS | engine state / vessel |');
   say('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const n of FLEETS) {
     global.gc?.();
-    const { buf, warmBytes } = syntheticSea(n);
+    const { buf, warmBytes } = sea(n);
     const { starts, ends } = lineRanges(buf);
     const firstTimed = starts.findIndex((s) => s >= warmBytes);
     const timedLines = starts.length - firstTimed;
