@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { AisReceiver, Reject } from '../src/index.js';
-import { RecordingSink, sentence, tagBlock } from './support/nmea.js';
+import { RecordingSink, checksum, sentence, tagBlock } from './support/nmea.js';
 
 const TYPE1 = '!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4A'; // mmsi 371798000
 const TYPE5_A = 'AIVDM,2,1,1,A,55?MbV02;H;s<HtKR20EHE:0@T4@Dn2222222216L961O5Gf0NSQEp6ClRp8,0';
@@ -298,5 +298,41 @@ test('tag block fields read in the checksum pass agree with a plain reading of t
       } else assert.equal(got, want, body);
     }),
     { numRuns: 2000 },
+  );
+});
+
+test('the sentence pass (checksum, commas, six-bit values, four bytes a step) agrees with a plain reading, at every length and offset', async () => {
+  const { readSentence, Sentence } = await import('../src/nmea.js');
+  /** Six-bit value of an armour character, or -1 outside the alphabet. */
+  const armour = (c: number): number => (c >= 48 && c <= 87 ? c - 48 : c >= 96 && c <= 119 ? c - 56 : -1);
+  const plainReading = (payload: string, fill: number): string => {
+    if (payload === '') return 'empty_payload';
+    const values = [...payload].map((ch) => armour(ch.charCodeAt(0)));
+    const bad = values.indexOf(-1);
+    return `ok ${fill} ${bad} ${bad >= 0 ? '' : values.join('.')}`;
+  };
+  const read = (line: Buffer, start: number): string => {
+    const out = new Sentence();
+    const fault = readSentence(line, start, line.length, out);
+    if (fault !== null) return fault.reason;
+    const n = out.payloadEnd - out.payloadStart;
+    return `ok ${out.fillBits} ${out.badArmour} ${out.badArmour >= 0 ? '' : Array.from(out.sixbits.subarray(0, n)).join('.')}`;
+  };
+  // Armour characters, mostly, and now and then one outside the alphabet (X, ~, space, a high byte).
+  const character = fc.oneof(
+    { weight: 30, arbitrary: fc.integer({ min: 0, max: 63 }).map((v) => String.fromCharCode(v < 40 ? v + 48 : v + 56)) },
+    { weight: 1, arbitrary: fc.constantFrom('X', '~', ' ', '\xe9') },
+  );
+  fc.assert(
+    fc.property(fc.array(character, { maxLength: 90 }), fc.integer({ min: 0, max: 5 }), fc.nat(7), fc.boolean(), (chars, fill, lead, badSum) => {
+      const payload = chars.join('');
+      const body = `AIVDM,1,1,,A,${payload},${fill}`;
+      const sum = badSum ? (Number.parseInt(checksum(body), 16) ^ 0x55).toString(16).toUpperCase().padStart(2, '0') : checksum(body);
+      // Leading bytes put the sentence at every offset in the buffer.
+      const line = Buffer.from(`${'#'.repeat(lead)}!${body}*${sum}`, 'latin1');
+      const want = badSum ? 'bad_checksum' : plainReading(payload, fill);
+      assert.equal(read(line, lead), want, JSON.stringify(body));
+    }),
+    { numRuns: 3000 },
   );
 });
