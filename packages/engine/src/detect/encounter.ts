@@ -136,15 +136,29 @@ class Evidence {
   }
 }
 
-/** One pair of vessels that has been close: its current run and its encounter in progress. */
+/**
+ * One pair of vessels that has been close: its current run and its encounter
+ * in progress. Pairs are pooled (see {@link reset}): a dense harbour makes and
+ * forgets close pairs all day, each with three histograms.
+ */
 class Pair {
+  a = -1;
+  b = -1;
+  mmsiA = -1;
+  mmsiB = -1;
   /** Longitude all sums are taken relative to, so a pair on the antimeridian averages correctly. */
   refLon = NaN;
   runStart = NaN;
   runLast = NaN;
   readonly run: Evidence;
-  /** The run's longest qualifying prefix so far, and where it ends. */
-  readonly qualified: Evidence;
+  /**
+   * The run's longest qualifying prefix so far, and where it ends. While the
+   * run's last sample qualified (`qualifiedIsRun`) the prefix is the run
+   * itself and `qualified` is stale: it is copied from the run only when a
+   * sample is about to make the run stop qualifying, not on every sample.
+   */
+  private readonly qualified: Evidence;
+  qualifiedIsRun = false;
   qualifiedEnd = NaN;
   /** Whether the current run (its qualified prefix) belongs to the episode. */
   runInEpisode = false;
@@ -163,16 +177,43 @@ class Pair {
   readonly episodeFrom = [0, 0];
   readonly mergedTo = [0, 0];
 
-  constructor(
-    readonly a: number,
-    readonly b: number,
-    readonly mmsiA: number,
-    readonly mmsiB: number,
-    thresholdKn: number,
-  ) {
+  constructor(thresholdKn: number) {
     this.run = new Evidence(thresholdKn);
     this.qualified = new Evidence(thresholdKn);
     this.merged = new Evidence(thresholdKn);
+  }
+
+  /** Makes this the state of a pair never close before (the evidence is cleared where a run or an episode starts). */
+  reset(a: number, b: number, mmsiA: number, mmsiB: number): void {
+    this.a = a;
+    this.b = b;
+    this.mmsiA = mmsiA;
+    this.mmsiB = mmsiB;
+    this.refLon = NaN;
+    this.runStart = NaN;
+    this.runLast = NaN;
+    this.qualifiedIsRun = false;
+    this.qualifiedEnd = NaN;
+    this.runInEpisode = false;
+    this.episodeStart = NaN;
+    this.mergedEnd = NaN;
+    this.runs = 0;
+    this.runFrom[0] = this.runFrom[1] = 0;
+    this.qualifiedTo[0] = this.qualifiedTo[1] = 0;
+    this.episodeFrom[0] = this.episodeFrom[1] = 0;
+    this.mergedTo[0] = this.mergedTo[1] = 0;
+  }
+
+  /** The run's longest qualifying prefix (meaningful while `runInEpisode`). */
+  get qualifiedPrefix(): Evidence {
+    return this.qualifiedIsRun ? this.run : this.qualified;
+  }
+
+  /** A sample that keeps the run qualifying or not is about to be added: keep the prefix it would lose. */
+  beforeSample(stillQualifies: boolean): void {
+    if (!this.qualifiedIsRun || stillQualifies) return;
+    this.qualified.copyFrom(this.run);
+    this.qualifiedIsRun = false;
   }
 
   get inEpisode(): boolean {
@@ -192,6 +233,8 @@ class Pair {
 class EncounterDetector implements Detector {
   private readonly p: Params;
   private readonly pairs = new Map<number, Pair>();
+  /** Pairs forgotten, for reuse. */
+  private readonly spare: Pair[] = [];
   private readonly neighbours: number[] = [];
   private readonly thresholdKn: number;
   private lastSample = new Float64Array(0);
@@ -309,7 +352,8 @@ class EncounterDetector implements Detector {
     let pair = this.pairs.get(key);
     if (pair === undefined) {
       const tracks = this.ctx.tracks;
-      pair = new Pair(lo, hi, tracks.mmsi(lo), tracks.mmsi(hi), this.thresholdKn);
+      pair = this.spare.pop() ?? new Pair(this.thresholdKn);
+      pair.reset(lo, hi, tracks.mmsi(lo), tracks.mmsi(hi));
       pair.refLon = lon;
       this.pairs.set(key, pair);
       this.pairCount[lo]!++;
@@ -326,6 +370,8 @@ class EncounterDetector implements Detector {
     }
     pair.runLast = t;
     const run = pair.run;
+    const qualifies = t - pair.runStart >= this.p.minDurationS * 1000 && (this.p.maxMedianSpeedKn === null || medianBelowWith(run.speeds, sogA, sogB));
+    pair.beforeSample(qualifies);
     run.samples++;
     run.sumDistance += distance;
     run.minDistance = Math.min(run.minDistance, distance);
@@ -333,11 +379,11 @@ class EncounterDetector implements Detector {
     run.sumDLon += normaliseLongitude(lon - pair.refLon);
     run.speeds.add(sogA);
     run.speeds.add(sogB);
-    if (t - pair.runStart >= this.p.minDurationS * 1000 && (this.p.maxMedianSpeedKn === null || run.speeds.medianBelow)) this.qualify(pair, t, emit);
+    if (qualifies) this.qualify(pair, t, emit);
   }
 
   private qualify(pair: Pair, t: number, emit: EventSink): void {
-    pair.qualified.copyFrom(pair.run);
+    pair.qualifiedIsRun = true;
     pair.qualifiedEnd = t;
     pair.qualifiedTo[0] = this.ctx.tracks.positions(pair.a);
     pair.qualifiedTo[1] = this.ctx.tracks.positions(pair.b);
@@ -372,13 +418,14 @@ class EncounterDetector implements Detector {
 
   private endRun(pair: Pair): void {
     if (pair.runInEpisode) {
-      pair.merged.addFrom(pair.qualified);
+      pair.merged.addFrom(pair.qualifiedPrefix);
       pair.mergedEnd = pair.qualifiedEnd;
       pair.mergedTo[0] = pair.qualifiedTo[0]!;
       pair.mergedTo[1] = pair.qualifiedTo[1]!;
       pair.runs++;
       pair.runInEpisode = false;
     }
+    pair.qualifiedIsRun = false;
     pair.runStart = NaN;
     pair.runLast = NaN;
   }
@@ -394,6 +441,7 @@ class EncounterDetector implements Detector {
     this.pairs.delete(key);
     this.pairCount[pair.a]!--;
     this.pairCount[pair.b]!--;
+    this.spare.push(pair);
   }
 
   private event(pair: Pair, open: boolean): EncounterEvent {
@@ -401,7 +449,7 @@ class EncounterDetector implements Detector {
     e.copyFrom(pair.merged);
     let runs = pair.runs;
     if (pair.runInEpisode) {
-      e.addFrom(pair.qualified);
+      e.addFrom(pair.qualifiedPrefix);
       runs++;
     }
     const start = pair.episodeStart;
@@ -439,7 +487,21 @@ class EncounterDetector implements Detector {
   }
 }
 
-/** Degrees folded into [-180, 180). */
+/** Whether more than half the speed samples would be below the threshold once `a` and `b` are added (NaN: no sample). */
+function medianBelowWith(speeds: SpeedStats, a: number, b: number): boolean {
+  let n = speeds.n;
+  let below = speeds.below;
+  if (!Number.isNaN(a)) {
+    n++;
+    if (a < speeds.thresholdKn) below++;
+  }
+  if (!Number.isNaN(b)) {
+    n++;
+    if (b < speeds.thresholdKn) below++;
+  }
+  return below * 2 > n;
+}
+
 export const encounter: DetectorDefinition<'encounter', typeof ENCOUNTER_PARAMS, EncounterDetails> = {
   type: 'encounter',
   summary: 'Two vessels, both transmitting, within a short distance of each other for a long time, away from anchorages and the shore.',

@@ -34,7 +34,9 @@ export class EpisodeSet<E extends PooledEpisode> {
 
   /** A new track in `slot`: nothing is open for it. */
   clear(slot: number): void {
-    this.bySlot[slot] = [];
+    // Usually the list is absent (a slot never used) or already empty (its episodes closed at
+    // eviction): keep it rather than allocate one per vessel opened.
+    if (this.bySlot[slot]?.length) this.bySlot[slot] = [];
     if (slot < this.counts.length) this.counts[slot] = 0;
   }
 

@@ -100,10 +100,12 @@ class IdentityConflictDetector implements Detector {
   }
 
   position(slot: number, emit: EventSink): void {
-    const tracks = this.ctx.tracks;
     const branches = this.ctx.branches;
-    const t = tracks.lastT(slot);
     const verdict = branches.verdict[slot]!;
+    // The usual report: no conflict watched and no jump to start one.
+    if (verdict !== Verdict.JUMP && this.state[slot] === IDLE) return;
+    const tracks = this.ctx.tracks;
+    const t = tracks.lastT(slot);
     const k = branches.current[slot]!;
     const i = slot * 2;
     if (this.state[slot] !== IDLE && this.expired(slot, t)) this.end(slot, emit);

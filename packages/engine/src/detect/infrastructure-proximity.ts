@@ -162,12 +162,18 @@ class InfrastructureProximityDetector implements Detector {
     const episodes = this.episodes.of(slot);
     for (let i = episodes.length - 1; i >= 0; i--) this.resolve(episodes[i]!, t, prevT, emit);
     const found = this.found;
-    const n = this.layer.corridorsAt(lat, lon, found);
-    if (n === 0 && episodes.length === 0) {
-      v[at + CLEAR_LAT] = lat;
-      v[at + CLEAR_LON] = lon;
-      v[at + CLEARANCE] = this.layer.clearanceMetres(lat, lon, CLEARANCE_SEARCH_M) * CLEARANCE_MARGIN - 1;
-    }
+    let n: number;
+    if (episodes.length === 0) {
+      // Clearance first: any clearance at all means no corridor contains the point (it is
+      // measured from the widest corridor's edge), which settles the question of which do.
+      const clearance = this.layer.clearanceMetres(lat, lon, CLEARANCE_SEARCH_M);
+      n = clearance > 0 ? 0 : this.layer.corridorsAt(lat, lon, found);
+      if (n === 0) {
+        v[at + CLEAR_LAT] = lat;
+        v[at + CLEAR_LON] = lon;
+        v[at + CLEARANCE] = clearance * CLEARANCE_MARGIN - 1;
+      }
+    } else n = this.layer.corridorsAt(lat, lon, found);
     for (const ep of episodes) if (Number.isNaN(ep.outsideSince) && !listed(found, n, ep.asset)) ep.outsideSince = t;
     for (let i = 0; i < n; i++) {
       let ep = episodeOf(episodes, found[i]!);
@@ -225,8 +231,10 @@ class InfrastructureProximityDetector implements Detector {
     const v = this.vessel;
     const at = slot * VESSEL;
     const before = v[at + RECENT]!;
+    const since = t - v[at + RECENT_T]!;
     if (Number.isNaN(before)) v[at + RECENT] = speed;
-    else v[at + RECENT] = before + (1 - Math.exp(-(t - v[at + RECENT_T]!) / 1000 / this.p.recentSpeedS)) * (speed - before);
+    // The same speed again (a vessel holding its speed, or at rest) leaves the average where it is: no exponential to take.
+    else if (speed !== before || !Number.isFinite(speed) || !(since >= 0)) v[at + RECENT] = before + (1 - Math.exp(-since / 1000 / this.p.recentSpeedS)) * (speed - before);
     v[at + RECENT_T] = t;
   }
 

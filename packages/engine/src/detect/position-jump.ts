@@ -87,10 +87,12 @@ class PositionJumpDetector implements Detector {
   }
 
   position(slot: number, emit: EventSink): void {
-    const tracks = this.ctx.tracks;
     const branches = this.ctx.branches;
-    const t = tracks.lastT(slot);
     const verdict = branches.verdict[slot]!;
+    // The usual report: no jump watched and none made.
+    if (verdict !== Verdict.JUMP && Number.isNaN(this.fromT[slot]!)) return;
+    const tracks = this.ctx.tracks;
+    const t = tracks.lastT(slot);
     if (!Number.isNaN(this.fromT[slot]!)) {
       // A deadline passed before this report, or a third place: the watched jump is settled first.
       if (this.expired(slot, t) || verdict === Verdict.JUMP) this.settle(slot, emit);
