@@ -13,7 +13,7 @@
  * record (an update or a visit in a neighbour search is one cache miss), a
  * cell's key and first id side by side in the table.
  */
-import { haversineMetres, normaliseLongitude } from './distance.js';
+import { EARTH_RADIUS_METRES, haversineMetresFrom, normaliseLongitude } from './distance.js';
 import { capCellsInto, columnOf, globalGrid, rowOf, wrapColumn, type CapCells, type GlobalGrid } from './global-grid.js';
 
 export type CellGridOptions = {
@@ -27,6 +27,8 @@ export type CellGridOptions = {
 export const MAX_CELL_GRID_ID = 2 ** 26 - 1;
 
 const NONE = -1;
+const RAD = Math.PI / 180;
+const DEG = 180 / Math.PI;
 /** Per-id record: latitude, longitude, cell key (NONE: no position), next id in the cell (NONE: last). */
 const ID_RECORD = 4;
 const LAT = 0;
@@ -134,9 +136,15 @@ export class CellGrid {
 
   private collect(id: number, lat: number, lon: number, radius: number, out: number[], n: number): number {
     const ids = this.ids;
+    // The great-circle distance is at least the difference in latitude, so a point farther
+    // north or south than the radius is outside it without a haversine. The margin, far
+    // above rounding, keeps the test on the side of taking the haversine.
+    const reach = (radius / EARTH_RADIUS_METRES) * DEG * (1 + 1e-9) + 1e-9;
+    const cosLat = Math.cos(lat * RAD);
     while (id !== NONE) {
       const at = id * ID_RECORD;
-      if (haversineMetres(lat, lon, ids[at + LAT]!, ids[at + LON]!) <= radius) out[n++] = id;
+      const dLat = ids[at + LAT]! - lat;
+      if (dLat <= reach && dLat >= -reach && haversineMetresFrom(lat, lon, cosLat, ids[at + LAT]!, ids[at + LON]!) <= radius) out[n++] = id;
       id = ids[at + NEXT]!;
     }
     return n;

@@ -41,6 +41,8 @@ export function columnOf(grid: GlobalGrid, lon: number): number {
 
 /** A column number brought back onto the grid. */
 export function wrapColumn(grid: GlobalGrid, col: number): number {
+  // Nearly every column is on the grid already; the remainder of a number not known to be an integer is a call into C.
+  if (col >= 0 && col < grid.cols) return col + 0;
   return ((col % grid.cols) + grid.cols) % grid.cols;
 }
 
