@@ -121,3 +121,25 @@ test('encounter: meetings less than 4 h apart merge into one (gfw-2018), further
     if (expected === 1) assert.equal(closed[0]!.details.runs, 2);
   }
 });
+
+test('encounter: when the pair speeds up together, the event keeps the longest part whose median speed stayed below 2 kn', () => {
+  // Alongside and still for 2.5 h, then steaming east together at 6 kn, 100 m apart, for 4 h.
+  // The median of the pair's speeds stays below 2 kn while more than half the samples are the
+  // slow ones: for about 2.5 h into the passage. The encounter is that prefix, about 5 h, not
+  // the whole 6.5 h the pair was close.
+  const sea = new Sea(START);
+  const side = destinationPoint(-20, -30, 90, 100);
+  sea.vessel({ mmsi: REEFER }).from(-20, -30).wait(hours(2.5)).steam(90, 6, hours(4)).steam(0, 12, hours(1));
+  sea.vessel({ mmsi: FISHER }).from(side.lat, side.lon).wait(hours(2.5)).steam(90, 6, hours(4)).steam(180, 12, hours(1));
+  const closed = finalEvents(ofType(replay(sea.nmea()), 'encounter'));
+  assert.equal(closed.length, 1, JSON.stringify(closed, null, 1));
+  const e = closed[0]!;
+  const start = Date.parse(e.start);
+  const end = Date.parse(e.end);
+  assert.ok(Math.abs(start - t0) <= minutes(2) * 1000, e.start);
+  assert.ok(Math.abs(end - (t0 + hours(5) * 1000)) <= minutes(10) * 1000, e.end);
+  assert.ok(Math.abs(e.details.durationS - hours(5)) <= minutes(10), String(e.details.durationS));
+  assert.ok(e.details.medianSpeedKn !== null && e.details.medianSpeedKn < 2, String(e.details.medianSpeedKn));
+  // Half the samples or a little more are the slow ones: the mean is near half of 6 kn.
+  assert.ok(e.details.meanSpeedKn !== null && e.details.meanSpeedKn > 2 && e.details.meanSpeedKn < 3.5, String(e.details.meanSpeedKn));
+});
