@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import { DEFAULT_PROFILE_ID } from '@tidewatch/engine';
 import { openInput, type Input } from '../decode/input.js';
 import { loadLayers } from './layers.js';
-import { readerFor } from './observations.js';
+import { emptyInputReader, readerFor, type ReaderResult } from './observations.js';
 import { chooseProfile } from './profile.js';
 import { ReplayExit, runReplay, type NamedFeed } from './run.js';
 
@@ -81,17 +81,12 @@ async function replay(paths: string[], flags: Flags, env: ReplayEnvironment): Pr
   return code;
 }
 
-/** What an empty input is read as. */
-const EMPTY_NMEA = new TextEncoder().encode('!');
-
 /** Looks at the first chunk to choose the reader, then hands the chunk back in front of the rest. */
 async function feedOf(name: string, input: Input): Promise<{ ok: true; feed: NamedFeed } | { ok: false; message: string }> {
   const it = input.chunks[Symbol.asyncIterator]();
   const first = await it.next();
   const head = first.done ? new Uint8Array(0) : first.value;
-  // An empty input (a receiver's file from an outage, an empty pipe) replays as
-  // nothing: its summary says 0 lines. Refusing it would stop a run over many files.
-  const chosen = first.done ? readerFor(EMPTY_NMEA) : readerFor(head);
+  const chosen: ReaderResult = first.done ? { ok: true, reader: emptyInputReader() } : readerFor(head);
   if (!chosen.ok) {
     input.close();
     return { ok: false, message: `${name}: ${chosen.message}` };

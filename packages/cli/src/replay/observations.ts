@@ -57,6 +57,15 @@ export function readerFor(head: Uint8Array): ReaderResult {
   return { ok: true, reader: new CsvReader(csv.reader) };
 }
 
+/**
+ * The reader of an empty input (a receiver's file from an outage, an empty
+ * pipe): it replays as nothing and its summary says 0 lines, where refusing it
+ * as an unknown format would stop a run over many files.
+ */
+export function emptyInputReader(): ObservationReader {
+  return new NmeaReader();
+}
+
 class NmeaReader implements ObservationReader {
   readonly kind = 'nmea';
   readonly tally = new InputTally();
