@@ -24,12 +24,15 @@ import { existsSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync, wri
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleIsFresh } from '../packages/cli/bin/bundle-state.js';
 import { gunzipSync } from 'node:zlib';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SHARED = process.env.TIDEWATCH_SHARED_DATA ?? join(ROOT, '..', 'shared', 'data');
 const GPSDECODE = join(ROOT, '.tools', 'gpsd', 'usr', 'bin', 'gpsdecode');
 const TIDEWATCH = join(ROOT, 'packages', 'cli', 'bin', 'tidewatch.js');
+/** Which build of the command runs: a stale bundle makes the bin fall back to the slower-starting modules. */
+const COMMAND_BUILD = bundleIsFresh() ? 'the bundled command' : 'the compiled modules (the bundle is missing or older than the last tsc -b: npm run build)';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -163,7 +166,7 @@ try {
     `AIS decode benchmark — ${new Date().toISOString().slice(0, 10)}`,
     `corpus: ${CORPUS.startsWith(SHARED) ? 'shared/data' + CORPUS.slice(SHARED.length) : CORPUS}: ${lineCount} lines, ${(corpus.length / 1e6).toFixed(1)} MB, ${a.result} messages decoded by us`,
     `machine: ${cpu}, ${process.env.TIDEWATCH_BENCH_PINNED ? 'pinned to one CPU (taskset -c 0)' : 'not pinned (no taskset)'}; node ${process.version}; ${gpsdVersion}`,
-    `best of ${RUNS} runs each; (b) and (c) run in turns`,
+    `best of ${RUNS} runs each; (b) and (c) run in turns; (c) runs ${COMMAND_BUILD}`,
     '',
     '                                                     lines/s  messages/s  wall time   lines per CPU-second',
     `(a) ours: AisReceiver, in memory, typed fields      ${fmt(aLines)}    ${fmt(aMessages)}   ${a.seconds.toFixed(3).padStart(7)} s   ${fmt(aCpuLines)}`,

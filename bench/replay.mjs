@@ -28,6 +28,7 @@ import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, wri
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleIsFresh } from '../packages/cli/bin/bundle-state.js';
 import { gunzipSync } from 'node:zlib';
 import { syntheticSea } from './support/synthetic-sea.mjs';
 
@@ -132,7 +133,7 @@ const say = (line = '') => {
 
 try {
   say('# tidewatch replay end to end (read, decode, track, every detector and shipped layer, write events), one core');
-  say(`node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}, ${process.env.TIDEWATCH_BENCH_PINNED ? `pinned to CPU ${CPU}` : 'not pinned (no taskset)'}; best of ${RUNS} runs each, ours and gpsdecode -j in turns`);
+  say(`node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}, ${process.env.TIDEWATCH_BENCH_PINNED ? `pinned to CPU ${CPU}` : 'not pinned (no taskset)'}; best of ${RUNS} runs each, ours and gpsdecode -j in turns; ${bundleIsFresh() ? 'the bundled command' : 'the compiled modules (the bundle is missing or older than the last tsc -b: npm run build)'}`);
   const empty = join(dir, 'empty.nmea');
   writeFileSync(empty, '');
   const startup = best(Array.from({ length: RUNS }, () => replay(empty)), 'cpu');
