@@ -370,7 +370,7 @@ class EncounterDetector implements Detector {
     }
     pair.runLast = t;
     const run = pair.run;
-    const qualifies = t - pair.runStart >= this.p.minDurationS * 1000 && (this.p.maxMedianSpeedKn === null || medianBelowWith(run.speeds, sogA, sogB));
+    const qualifies = t - pair.runStart >= this.p.minDurationS * 1000 && (this.p.maxMedianSpeedKn === null || run.speeds.medianBelowWith(sogA, sogB));
     pair.beforeSample(qualifies);
     run.samples++;
     run.sumDistance += distance;
@@ -485,21 +485,6 @@ class EncounterDetector implements Detector {
     };
     return makeEvent('encounter', this.ctx.profile, [pair.mmsiA, pair.mmsiB], start, end, lat, lon, open, details);
   }
-}
-
-/** Whether more than half the speed samples would be below the threshold once `a` and `b` are added (NaN: no sample). */
-function medianBelowWith(speeds: SpeedStats, a: number, b: number): boolean {
-  let n = speeds.n;
-  let below = speeds.below;
-  if (!Number.isNaN(a)) {
-    n++;
-    if (a < speeds.thresholdKn) below++;
-  }
-  if (!Number.isNaN(b)) {
-    n++;
-    if (b < speeds.thresholdKn) below++;
-  }
-  return below * 2 > n;
 }
 
 export const encounter: DetectorDefinition<'encounter', typeof ENCOUNTER_PARAMS, EncounterDetails> = {

@@ -33,9 +33,23 @@ export class SpeedStats {
     if (bin >= this.top) this.top = bin + 1;
   }
 
-  /** Strictly more than half the samples are below the threshold. */
-  get medianBelow(): boolean {
-    return this.below * 2 > this.n;
+  /**
+   * Whether, with the samples `a` and `b` added (NaN: no sample), strictly more
+   * than half would be below the threshold: the median's verdict, asked
+   * before adding them.
+   */
+  medianBelowWith(a: number, b: number): boolean {
+    let n = this.n;
+    let below = this.below;
+    if (!Number.isNaN(a)) {
+      n++;
+      if (a < this.thresholdKn) below++;
+    }
+    if (!Number.isNaN(b)) {
+      n++;
+      if (b < this.thresholdKn) below++;
+    }
+    return below * 2 > n;
   }
 
   get mean(): number {
