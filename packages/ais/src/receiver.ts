@@ -12,7 +12,7 @@ import { DEFAULT_GROUP_LIMITS, FragmentTable, type FragmentGroup, type GroupLimi
 import { decodePayload, isFailure, type AisMessage } from './messages/registry.js';
 import { latin1, readSentence, Sentence, SIXBITS_CAPACITY } from './nmea.js';
 import { Reject, type RejectReason } from './reasons.js';
-import { readTagBlock, TagBlock } from './tagblock.js';
+import { MAX_TAG_BLOCK, readTagBlock, RepeatedBytes, TagBlock } from './tagblock.js';
 
 /** Where and when a message was received. The object is reused between calls: copy what you keep. */
 export interface MessageContext {
@@ -80,6 +80,12 @@ export class AisReceiver {
   private lastTalker0 = -1;
   private lastTalker1 = -1;
   private lastTalker = '';
+  /**
+   * The last tag block read, as bytes: feeds stamp many sentences in a row with
+   * the same block (one receiver, one second), which then needs no parsing.
+   */
+  private readonly lastTag = new RepeatedBytes(MAX_TAG_BLOCK);
+  private lastTagSource: string | undefined = undefined;
   private lastSource: string | undefined = undefined;
   private lastSourceBytes = new Uint8Array(0);
   private scratch = new Uint8Array(256);
@@ -156,11 +162,20 @@ export class AisReceiver {
       b = buf[pos];
     }
     if (b === 0x5c) {
-      const fault = readTagBlock(buf, pos, end, this.tag);
-      if (fault) return this.fail(line, fault.reason, fault.detail);
       const tag = this.tag;
+      const repeat = this.lastTag.length(buf, pos, end);
+      if (repeat > 0) tag.end = pos + repeat;
+      else {
+        const fault = readTagBlock(buf, pos, end, tag);
+        if (fault) {
+          this.lastTag.forget();
+          return this.fail(line, fault.reason, fault.detail);
+        }
+        this.lastTagSource = tag.sourceStart >= 0 ? this.sourceName(buf, tag.sourceStart, tag.sourceEnd) : undefined;
+        this.lastTag.remember(buf, pos, tag.end);
+      }
       time = tag.time;
-      if (tag.sourceStart >= 0) source = this.sourceName(buf, tag.sourceStart, tag.sourceEnd);
+      source = this.lastTagSource;
       pos = tag.end;
       if (pos >= end || (buf[pos] !== 0x21 && buf[pos] !== 0x24)) {
         return this.fail(line, Reject.BAD_TAG_BLOCK, 'tag block not followed by a sentence');

@@ -11,7 +11,7 @@
 import { Reject, type RejectReason } from './reasons.js';
 
 /** Longest tag block we accept; real ones are under 100 bytes. */
-const MAX_TAG_BLOCK = 512;
+export const MAX_TAG_BLOCK = 512;
 
 /** A parsed tag block; reused between lines by its owner. */
 export class TagBlock {
@@ -26,6 +26,44 @@ export class TagBlock {
   groupNumber = -1;
   groupCount = -1;
   groupId = -1;
+}
+
+/**
+ * A run of bytes seen last (a tag block), to tell whether the next line
+ * starts with the very same bytes: comparing them costs less than reading
+ * the block's checksum and fields again.
+ */
+export class RepeatedBytes {
+  private readonly bytes: Uint8Array;
+  private size = 0;
+
+  constructor(capacity: number) {
+    this.bytes = new Uint8Array(capacity);
+  }
+
+  /** Keeps `buf[from..to)`; longer than the capacity, nothing is kept. */
+  remember(buf: Uint8Array, from: number, to: number): void {
+    const n = to - from;
+    if (n > this.bytes.length) {
+      this.size = 0;
+      return;
+    }
+    this.bytes.set(buf.subarray(from, to));
+    this.size = n;
+  }
+
+  forget(): void {
+    this.size = 0;
+  }
+
+  /** The length of the bytes kept when `buf[at..end)` starts with them, else 0. */
+  length(buf: Uint8Array, at: number, end: number): number {
+    const n = this.size;
+    if (n === 0 || at + n > end) return 0;
+    const kept = this.bytes;
+    for (let i = n - 1; i >= 0; i--) if (kept[i] !== buf[at + i]) return 0;
+    return n;
+  }
 }
 
 export interface TagBlockFault {
