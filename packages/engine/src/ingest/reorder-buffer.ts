@@ -24,16 +24,16 @@
  * distinct times (a feed back from an outage, a replay of a later file) — or
  * when more than `LEAP_POOL` observations wait, or at the end of input.
  *
- * Positions are copied into a pool of rows, one cache line each (no object
- * per message); static observations, a few per cent of traffic, are kept as
- * objects beside their row. A second is released from a compact copy of its
- * rows (the stage), so each row in the pool is read once.
+ * Positions are copied into their second's bucket, one row of eight numbers
+ * (a cache line) each, so a second's rows lie together in arrival order and
+ * are sorted and released from where they were written (no object per
+ * message); static observations, a few per cent of traffic, are kept as
+ * objects beside their row.
  */
 import type { Observation, PositionObservation, StaticObservation } from '../observe/observation.js';
 import { PositionSource } from '../observe/observation.js';
 import { resize } from '../track/track-table.js';
 
-const NONE = -1;
 const KIND_POSITION = 1;
 const KIND_STATIC = 2;
 
@@ -92,24 +92,19 @@ export class ReorderBuffer {
   /** Buckets in the ring: enough seconds for the window plus the ones being filled and released. */
   private readonly ringSize: number;
   /**
-   * Per bucket: its rows in arrival order, and how many. An array rather
-   * than a chain through the rows: with a large fleet a second holds tens of
-   * thousands of rows, and walking a chain is one cache miss after another
-   * where reading an array lets them overlap.
+   * Per bucket: its rows in arrival order (STRIDE numbers each), the static
+   * observations beside them (by row), and how many rows. Each bucket's
+   * array grows to the busiest second it has held and is reused.
    */
-  private readonly bucketRows: Int32Array[];
+  private readonly bucketData: Float64Array[];
+  private readonly bucketStatics: Array<StaticObservation | undefined>[];
   private readonly bucketLength: Int32Array;
   /** The last second (floor(t / 1000)) released; everything at or before it is late. NaN before any input. */
   private releasedSecond = NaN;
   /** The newest event time seen. */
   private newest = -Infinity;
 
-  // Rows: a pool with a free list chained through `next`.
-  private capacity = 0;
-  private data = new Float64Array(0);
-  private next = new Int32Array(0);
-  private statics: Array<StaticObservation | undefined> = [];
-  private freeHead = NONE;
+  /** Rows held in all buckets. */
   private held = 0;
 
   // Sorting scratch: rows with their MMSI and millisecond-in-second, twice for the radix passes.
@@ -123,12 +118,8 @@ export class ReorderBuffer {
   private slots = new Int32Array(64);
   /** The histograms of all four digits, counted in one pass over the rows (a permutation keeps them). */
   private readonly counts = new Int32Array(DIGITS << DIGIT_BITS);
-  /**
-   * A second being released, copied out of the pool in arrival order (its
-   * rows freed at once): sorting and release then read these compact rows,
-   * not rows scattered over a pool the size of the whole window.
-   */
-  private stage = new Float64Array(64 * STRIDE);
+  /** The rows and statics of the second being released (its bucket's). */
+  private stage: Float64Array = new Float64Array(0);
   private stagedStatics: Array<StaticObservation | undefined> = [];
   /** What the last look ahead read, kept so that its loads are not optimised away. */
   touched = 0;
@@ -159,9 +150,9 @@ export class ReorderBuffer {
     if (!(windowMs >= 0 && windowMs <= 3_600_000)) throw new RangeError(`reorder window ${windowMs} ms is outside 0..3600000`);
     this.windowMs = windowMs;
     this.ringSize = Math.ceil(windowMs / 1000) + 3;
-    this.bucketRows = Array.from({ length: this.ringSize }, () => new Int32Array(16));
+    this.bucketData = Array.from({ length: this.ringSize }, () => new Float64Array(16 * STRIDE));
+    this.bucketStatics = Array.from({ length: this.ringSize }, () => []);
     this.bucketLength = new Int32Array(this.ringSize);
-    this.growRows(1024);
   }
 
   /** Observations waiting (in the window and ahead of it). */
@@ -175,9 +166,9 @@ export class ReorderBuffer {
   }
 
   get bytes(): number {
-    let lists = 0;
-    for (const rows of this.bucketRows) lists += rows.byteLength;
-    return this.data.byteLength + this.next.byteLength + lists + 7 * this.rowsA.byteLength + this.stage.byteLength + this.counts.byteLength;
+    let rows = 0;
+    for (const data of this.bucketData) rows += data.byteLength;
+    return rows + 7 * this.rowsA.byteLength + this.counts.byteLength;
   }
 
   /** The newest event time seen or advanced to (ms UTC), -Infinity before any. */
@@ -265,10 +256,10 @@ export class ReorderBuffer {
   }
 
   private hold(obs: Observation, second: number): void {
-    if (this.freeHead === NONE) this.growRows(this.capacity * 2);
-    const row = this.freeHead;
-    this.freeHead = this.next[row]!;
-    const d = this.data;
+    const b = ((second % this.ringSize) + this.ringSize) % this.ringSize;
+    const row = this.bucketLength[b]!;
+    let d = this.bucketData[b]!;
+    if ((row + 1) * STRIDE > d.length) d = this.bucketData[b] = resize(d, 2 * d.length);
     const at = row * STRIDE;
     d[at + T] = obs.t;
     if (obs.kind === 'position') {
@@ -281,14 +272,9 @@ export class ReorderBuffer {
       d[at + TAG] = obs.mmsi * 16 + KIND_POSITION * 4 + obs.source;
     } else {
       d[at + TAG] = obs.mmsi * 16 + KIND_STATIC * 4;
-      this.statics[row] = { ...obs };
+      this.bucketStatics[b]![row] = { ...obs };
     }
-    const b = ((second % this.ringSize) + this.ringSize) % this.ringSize;
-    let list = this.bucketRows[b]!;
-    const length = this.bucketLength[b]!;
-    if (length === list.length) list = this.bucketRows[b] = resize(list, 2 * length);
-    list[length] = row;
-    this.bucketLength[b] = length + 1;
+    this.bucketLength[b] = row + 1;
     this.held++;
   }
 
@@ -311,47 +297,30 @@ export class ReorderBuffer {
   private releaseBucket(b: number, each: Release): void {
     const n = this.bucketLength[b]!;
     if (n === 0) return;
+    // Emptied before release: rows stay readable until the bucket is filled again, a window later.
+    this.bucketLength[b] = 0;
+    this.held -= n;
+    const d = (this.stage = this.bucketData[b]!);
+    this.stagedStatics = this.bucketStatics[b]!;
     if (n === 1) {
       // A quiet second (one report in most seconds of a coastal feed): nothing to order.
-      this.bucketLength[b] = 0;
-      this.releaseRow(this.bucketRows[b]![0]!, each);
+      this.releaseStaged(0, -1, each);
       return;
     }
     if (this.rowsA.length < n) this.growScratch(n);
     const rows = this.rowsA;
     const mmsi = this.mmsiA;
     const ms = this.msA;
-    const d = this.data;
-    const stage = this.stage;
-    // Rows start in arrival order (often sorted already). Each is copied to the
-    // stage and freed: read once here, not again from the pool at release.
-    const list = this.bucketRows[b]!;
+    // Rows start in arrival order, often sorted already.
     let sorted = true;
     for (let i = 0; i < n; i++) {
-      const row = list[i]!;
-      const at = row * STRIDE;
-      const to = i * STRIDE;
+      const at = i * STRIDE;
       const t = d[at + T]!;
-      const tag = d[at + TAG]!;
-      stage[to + T] = t;
-      stage[to + LAT] = d[at + LAT]!;
-      stage[to + LON] = d[at + LON]!;
-      stage[to + SOG] = d[at + SOG]!;
-      stage[to + COG] = d[at + COG]!;
-      stage[to + HEADING] = d[at + HEADING]!;
-      stage[to + NAV_STATUS] = d[at + NAV_STATUS]!;
-      stage[to + TAG] = tag;
-      if (((tag >> 2) & 3) === KIND_STATIC) {
-        this.stagedStatics[i] = this.statics[row];
-        this.statics[row] = undefined;
-      }
-      this.freeRow(row);
       rows[i] = i;
-      mmsi[i] = Math.floor(tag / 16);
+      mmsi[i] = Math.floor(d[at + TAG]! / 16);
       ms[i] = Math.floor(t) - Math.floor(t / 1000) * 1000;
       if (i > 0 && (ms[i - 1]! > ms[i]! || (ms[i - 1] === ms[i] && mmsi[i - 1]! > mmsi[i]!))) sorted = false;
     }
-    this.bucketLength[b] = 0;
     if (!sorted) this.sortRows(n);
     this.settleTies(n);
     const sorted_ = this.rowsA;
@@ -411,23 +380,6 @@ export class ReorderBuffer {
     out.navStatus = d[at + NAV_STATUS]!;
     out.source = (tag & 3) as PositionSource;
     return out;
-  }
-
-  /** Hands one row's observation to `each` and frees the row. */
-  private releaseRow(r: number, each: Release): void {
-    const d = this.data;
-    const at = r * STRIDE;
-    const tag = d[at + TAG]!;
-    if (((tag >> 2) & 3) === KIND_POSITION) {
-      const out = this.positionAt(d, at, tag);
-      this.freeRow(r);
-      each(out, -1);
-    } else {
-      const obs = this.statics[r]!;
-      this.statics[r] = undefined;
-      this.freeRow(r);
-      each(obs, -1);
-    }
   }
 
   /**
@@ -554,24 +506,6 @@ export class ReorderBuffer {
     return 0;
   }
 
-  private freeRow(row: number): void {
-    this.next[row] = this.freeHead;
-    this.freeHead = row;
-    this.held--;
-  }
-
-  private growRows(capacity: number): void {
-    const old = this.capacity;
-    this.data = resize(this.data, capacity * STRIDE);
-    this.next = resize(this.next, capacity);
-    this.capacity = capacity;
-    // Chain the new rows onto the free list, lowest first.
-    for (let r = capacity - 1; r >= old; r--) {
-      this.next[r] = this.freeHead;
-      this.freeHead = r;
-    }
-  }
-
   private growScratch(n: number): void {
     const size = Math.max(n, this.rowsA.length * 2);
     this.rowsA = new Int32Array(size);
@@ -581,7 +515,6 @@ export class ReorderBuffer {
     this.msA = new Int32Array(size);
     this.msB = new Int32Array(size);
     this.slots = new Int32Array(size);
-    this.stage = new Float64Array(size * STRIDE);
   }
 }
 
