@@ -9,7 +9,11 @@
  *  - the SBARC week (../shared/data/ais-bench/sbarc_week_2018-06.nmea.gz,
  *    823 k tagged lines of real traffic), as shipped (.gz) and decompressed;
  *  - synthetic position-heavy traffic (bench/support/synthetic-sea.mjs):
- *    10 k and 100 k vessels reporting every 10 s, written to a file.
+ *    10 k and 100 k vessels reporting every 10 s, written to a file;
+ *  - the steady state: 10 k vessels (`--steady N`) over 5 and over 305
+ *    rounds; the difference of the two runs is the cost of 300 rounds of
+ *    reports to tracks already open, without start-up or track opening, for
+ *    ours and for gpsdecode alike (median of at least 5 pairs of runs).
  *
  * Each command runs `--runs N` times (default 3), ours and gpsd's in turns,
  * and the best of each is reported, wall clock and CPU (user + system, from
@@ -20,7 +24,8 @@
  * The script pins itself to one CPU, 0 unless TIDEWATCH_BENCH_CPU names
  * another, so every process measured (gpsd's too) runs on one core.
  *
- * Usage: npm run build && node bench/replay.mjs [--runs N] [--vessels 10000,100000]
+ * Usage: npm run build && node bench/replay.mjs [--runs N] [--vessels 10000,100000] [--steady 10000] [--no-sbarc]
+ * (`--vessels 0` or `--steady 0` leaves those rows out)
  * Results are committed as bench/results/replay.txt.
  */
 import { spawnSync } from 'node:child_process';
@@ -46,7 +51,11 @@ const option = (name, fallback) => {
   return i >= 0 && i + 1 < args.length ? args[i + 1] : fallback;
 };
 const RUNS = Math.max(1, Number(option('--runs', '3')));
-const FLEETS = option('--vessels', '10000,100000').split(',').map(Number);
+const FLEETS = option('--vessels', '10000,100000').split(',').map(Number).filter((n) => n > 0);
+const STEADY = Number(option('--steady', '10000'));
+const STEADY_ROUNDS = 300;
+const STEADY_RUNS = Math.max(RUNS, 5);
+const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
 if (!/^\d+$/.test(CPU)) {
   console.error(`TIDEWATCH_BENCH_CPU=${CPU}: not a CPU number`);
@@ -143,7 +152,8 @@ try {
   say('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
   const row = (cells) => say(`| ${cells.join(' | ')} |`);
 
-  if (existsSync(SBARC)) {
+  if (args.includes('--no-sbarc')) say('| SBARC week | not run (--no-sbarc) |');
+  else if (existsSync(SBARC)) {
     const plain = join(dir, 'sbarc.nmea');
     writeFileSync(plain, gunzipSync(readFileSync(SBARC)));
     row(compare('SBARC week, .gz as shipped', SBARC, plain, startup));
@@ -159,6 +169,33 @@ try {
     writeFileSync(file, Buffer.concat(sea.chunks, sea.bytes));
     row(compare(`synthetic, ${vessels.toLocaleString('en')} vessels × ${rounds} reports`, file, file, startup));
     rmSync(file);
+  }
+  if (STEADY > 0) {
+    // Short and long runs in turns, ours and gpsd's; the rate is the median over the pairs of
+    // (long - short): a difference of two timings carries the noise of both, the median tames it.
+    const files = [5, 5 + STEADY_ROUNDS].map((rounds) => {
+      const sea = syntheticSea(ais, { vessels: STEADY, rounds });
+      const file = join(dir, `steady-${rounds}.nmea`);
+      writeFileSync(file, Buffer.concat(sea.chunks, sea.bytes));
+      return file;
+    });
+    const ours = [];
+    const gpsd = [];
+    for (let i = 0; i < STEADY_RUNS; i++) {
+      ours.push(-replay(files[0]).cpu + replay(files[1]).cpu);
+      if (existsSync(GPSDECODE)) gpsd.push(-measure(GPSDECODE, ['-j'], files[0]).cpu + measure(GPSDECODE, ['-j'], files[1]).cpu);
+    }
+    files.forEach((f) => rmSync(f));
+    const messages = STEADY * STEADY_ROUNDS;
+    const perMessage = (seconds) => `${((seconds / messages) * 1e6).toFixed(2)} µs`;
+    const o = median(ours);
+    say();
+    say(`steady state, ${STEADY.toLocaleString('en')} vessels reporting every 10 s to tracks already open: CPU time of ${5 + STEADY_ROUNDS} rounds less that of 5 (${messages.toLocaleString('en')} messages), median of ${STEADY_RUNS} pairs`);
+    say(`  tidewatch replay: ${perMessage(o)} per message = ${mps(messages, o)} per CPU-s (pairs: ${ours.map(perMessage).join(', ')}; target: 1 M/s)`);
+    if (gpsd.length > 0) {
+      const g = median(gpsd);
+      say(`  gpsdecode -j:     ${perMessage(g)} per line = ${mps(messages, g)} per CPU-s; ours ${(g / o).toFixed(2)}× as fast`);
+    }
   }
   say();
   say(`load average at the end: ${loadavg().map((l) => l.toFixed(2)).join(' ')} (2 cores shared with other work: wall rates are pessimistic)`);
