@@ -35,10 +35,15 @@ export class TagBlock {
  */
 export class RepeatedBytes {
   private readonly bytes: Uint8Array;
+  private readonly kept: DataView;
   private size = 0;
+  /** A view of the last array compared against, for reading it four bytes at a time. */
+  private viewed: Uint8Array | undefined = undefined;
+  private view: DataView = new DataView(new ArrayBuffer(0));
 
   constructor(capacity: number) {
     this.bytes = new Uint8Array(capacity);
+    this.kept = new DataView(this.bytes.buffer);
   }
 
   /** Keeps `buf[from..to)`; longer than the capacity, nothing is kept. */
@@ -60,8 +65,17 @@ export class RepeatedBytes {
   length(buf: Uint8Array, at: number, end: number): number {
     const n = this.size;
     if (n === 0 || at + n > end) return 0;
-    const kept = this.bytes;
-    for (let i = n - 1; i >= 0; i--) if (kept[i] !== buf[at + i]) return 0;
+    if (buf !== this.viewed) {
+      // A new chunk of input: lines come from a few large arrays, so this is rare.
+      this.viewed = buf;
+      this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+    }
+    const view = this.view;
+    const kept = this.kept;
+    // Four bytes at a time, last first: a new time or checksum shows at the end.
+    let i = n - 4;
+    for (; i >= 0; i -= 4) if (kept.getInt32(i) !== view.getInt32(at + i)) return 0;
+    for (i += 3; i >= 0; i--) if (this.bytes[i] !== buf[at + i]) return 0;
     return n;
   }
 }
