@@ -53,7 +53,9 @@ export class RepeatedBytes {
       this.size = 0;
       return;
     }
-    this.bytes.set(buf.subarray(from, to));
+    // A loop, not set(subarray): a block is a few dozen bytes, and subarray makes an object.
+    const kept = this.bytes;
+    for (let i = 0; i < n; i++) kept[i] = buf[from + i]!;
     this.size = n;
   }
 
