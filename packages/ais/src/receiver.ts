@@ -290,9 +290,13 @@ export class AisReceiver {
     c.formatter = s.own ? 'VDO' : 'VDM';
     c.channel = CHANNEL_NAMES[s.channel]!;
     c.tagSource = source;
-    c.tagTime = Number.isNaN(time) ? undefined : time;
     c.receivedAt = receivedAt;
-    c.time = Number.isNaN(time) ? receivedAt : time;
+    // Times change once a second in a tagged feed: rewriting an unchanged one would box a
+    // new number into the long-lived context (an allocation and a write barrier a message).
+    const tagTime = Number.isNaN(time) ? undefined : time;
+    if (c.tagTime !== tagTime) c.tagTime = tagTime;
+    const when = Number.isNaN(time) ? receivedAt : time;
+    if (c.time !== when) c.time = when;
     this.sink.message(r, c);
   }
 
