@@ -38,7 +38,10 @@ const MAX_MMSI = 2 ** 30 - 1;
 export interface EngineOptions {
   readonly profile: Profile;
   readonly layers?: Layers;
-  /** Recent positions kept per vessel for snapshots (default 32); no detector depends on it. */
+  /**
+   * Recent positions kept per vessel for snapshots (default 32; 0 keeps none, for a run
+   * that asks for no snapshots); no detector depends on it.
+   */
   readonly historyLength?: number;
 }
 

@@ -42,6 +42,17 @@ test('slots are reused after close, and the table grows past its first capacity'
   assert.equal(table.size, 5);
 });
 
+test('a table without history keeps the last position and answers an empty history', () => {
+  const table = new TrackTable(0, 2);
+  const slot = table.open(1, 0);
+  for (let i = 0; i < 5; i++) table.append(slot, position(i * 1000, 60 + i / 100, 25, 3));
+  assert.deepEqual(table.history(slot), []);
+  assert.equal(table.lastT(slot), 4000);
+  assert.equal(table.lat(slot), 60.04);
+  assert.equal(table.positions(slot), 5);
+  assert.throws(() => new TrackTable(-1), /outside 0\.\.4096/);
+});
+
 test('identity merges types 5/24 field by field and keeps a bounded history of changes', () => {
   const engine = createEngine({ profile: builtInProfile()! });
   const emit = (): void => {};

@@ -25,7 +25,8 @@ export const ReplayExit = { OK: 0, INPUT_BROKEN: 1, USAGE: 2 } as const;
 
 export async function runReplay(feeds: readonly NamedFeed[], profile: Profile, layers: Layers, sortAll: boolean, io: ReplayStreams): Promise<number> {
   const out = new TextOutput(io.events);
-  const engine = createEngine({ profile, layers });
+  // Events only: no snapshot is asked for, so no vessel keeps a history of recent positions.
+  const engine = createEngine({ profile, layers, historyLength: 0 });
   const byType = new Map<string, number>();
   const onEvent = (e: TidewatchEvent): void => {
     // Open episodes are for live views; a replay writes each episode once, closed.

@@ -87,7 +87,7 @@ export class TrackTable {
   private freeCount = 0;
 
   constructor(historyLength = 32, initialCapacity = 1024) {
-    if (!Number.isInteger(historyLength) || historyLength < 1 || historyLength > 4096) throw new RangeError(`historyLength ${historyLength} is outside 1..4096`);
+    if (!Number.isInteger(historyLength) || historyLength < 0 || historyLength > 4096) throw new RangeError(`historyLength ${historyLength} is outside 0..4096`);
     this.historyLength = historyLength;
     const n = (this.capacity = initialCapacity);
     this.live = new Uint8Array(n);
@@ -240,6 +240,9 @@ export class TrackTable {
     r[at + SOURCE] = obs.source;
     r[at + POSITIONS] = positions + 1;
     const h = this.historyLength;
+    // No ring (a replay, which answers no snapshots): two writes a position, at a place of
+    // their own per vessel, saved.
+    if (h === 0) return;
     const ring = r[at + HIST]!;
     const head = ring & 0xffff;
     const count = ring >>> 16;

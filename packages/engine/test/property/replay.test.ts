@@ -65,10 +65,10 @@ const seaArb = fc
  * tick right after a long silence admits at once what would otherwise wait for
  * corroboration), without changing what is processed or in what order.
  */
-function replayed(obs: readonly Observation[], profile: Profile = gfw, between?: (i: number, advance: (t: number) => void) => void) {
+function replayed(obs: readonly Observation[], profile: Profile = gfw, between?: (i: number, advance: (t: number) => void) => void, historyLength?: number) {
   const events: TidewatchEvent[] = [];
   const emit = (e: TidewatchEvent): void => void events.push(e);
-  const engine = createEngine({ profile });
+  const engine = createEngine({ profile, historyLength });
   obs.forEach((o, i) => {
     between?.(i, (t) => engine.advance(t, emit));
     engine.push(o, emit);
@@ -117,6 +117,18 @@ test('shuffling messages within a few seconds of each other does not change the 
       assert.deepEqual(replayed(shuffled), replayed(obs));
     }),
     { numRuns: 40 },
+  );
+});
+
+test('events do not depend on the recent-position history kept for snapshots, down to none', () => {
+  fc.assert(
+    fc.property(seaArb, fc.constantFrom(0, 1, 7), (obs, historyLength) => {
+      const { events, stats } = replayed(obs, gfw, undefined, historyLength);
+      const usual = replayed(obs);
+      assert.deepEqual(events, usual.events);
+      assert.deepEqual({ ...stats, trackBytes: 0 }, { ...usual.stats, trackBytes: 0 });
+    }),
+    { numRuns: 30 },
   );
 });
 
