@@ -87,7 +87,7 @@ export class AisReceiver {
   private readonly lastTag = new RepeatedBytes(MAX_TAG_BLOCK);
   private lastTagSource: string | undefined = undefined;
   private lastSource: string | undefined = undefined;
-  private lastSourceBytes = new Uint8Array(0);
+  private readonly lastSourceBytes = new RepeatedBytes(MAX_TAG_BLOCK);
   private scratch = new Uint8Array(256);
   private readonly reportGroup = (g: FragmentGroup): void =>
     this.sink.reject({
@@ -326,19 +326,11 @@ export class AisReceiver {
 
   /** The tag block source as a string, reusing the previous one when the bytes are the same. */
   private sourceName(buf: Uint8Array, from: number, to: number): string {
-    const last = this.lastSourceBytes;
-    if (this.lastSource !== undefined && last.length === to - from) {
-      let same = true;
-      for (let i = 0; i < last.length; i++) {
-        if (last[i] !== buf[from + i]) {
-          same = false;
-          break;
-        }
-      }
-      if (same) return this.lastSource;
-    }
-    this.lastSourceBytes = buf.slice(from, to);
-    this.lastSource = String.fromCharCode(...this.lastSourceBytes);
+    const n = to - from;
+    // The kept bytes, all of them and nothing more: the same source.
+    if (n > 0 && this.lastSource !== undefined && this.lastSourceBytes.length(buf, from, to) === n) return this.lastSource;
+    this.lastSourceBytes.remember(buf, from, to);
+    this.lastSource = String.fromCharCode(...buf.subarray(from, to));
     return this.lastSource;
   }
 }
