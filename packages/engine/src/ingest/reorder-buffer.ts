@@ -119,8 +119,8 @@ export class ReorderBuffer {
   /** The histograms of all four digits, counted in one pass over the rows (a permutation keeps them). */
   private readonly counts = new Int32Array(DIGITS << DIGIT_BITS);
   /** The rows and statics of the second being released (its bucket's). */
-  private stage: Float64Array = new Float64Array(0);
-  private stagedStatics: Array<StaticObservation | undefined> = [];
+  private releasing: Float64Array = new Float64Array(0);
+  private releasingStatics: Array<StaticObservation | undefined> = [];
   /** What the last look ahead read, kept so that its loads are not optimised away. */
   touched = 0;
 
@@ -300,11 +300,11 @@ export class ReorderBuffer {
     // Emptied before release: rows stay readable until the bucket is filled again, a window later.
     this.bucketLength[b] = 0;
     this.held -= n;
-    const d = (this.stage = this.bucketData[b]!);
-    this.stagedStatics = this.bucketStatics[b]!;
+    const d = (this.releasing = this.bucketData[b]!);
+    this.releasingStatics = this.bucketStatics[b]!;
     if (n === 1) {
       // A quiet second (one report in most seconds of a coastal feed): nothing to order.
-      this.releaseStaged(0, -1, each);
+      this.releaseRow(0, -1, each);
       return;
     }
     if (this.rowsA.length < n) this.growScratch(n);
@@ -326,7 +326,7 @@ export class ReorderBuffer {
     const sorted_ = this.rowsA;
     const lookAhead = this.lookAhead;
     if (lookAhead === undefined) {
-      for (let i = 0; i < n; i++) this.releaseStaged(sorted_[i]!, -1, each);
+      for (let i = 0; i < n; i++) this.releaseRow(sorted_[i]!, -1, each);
       return;
     }
     // In runs of LOOK_AHEAD: ask where the vessels of the next run are kept, read
@@ -340,13 +340,13 @@ export class ReorderBuffer {
       touched += this.whereOf(to, Math.min(n, to + LOOK_AHEAD), lookAhead);
       for (let i = from; i < to; i++) slots[i] = lookAhead.slot(mmsi_[i]!);
       this.touched = touched;
-      for (let i = from; i < to; i++) this.releaseStaged(sorted_[i]!, slots[i]!, each);
+      for (let i = from; i < to; i++) this.releaseRow(sorted_[i]!, slots[i]!, each);
     }
   }
 
   /** The first step of the look ahead for sorted rows from..to: each row's time, and where its vessel is kept. */
   private whereOf(from: number, to: number, lookAhead: LookAhead): number {
-    const d = this.stage;
+    const d = this.releasing;
     const rows = this.rowsA;
     const mmsi = this.mmsiA;
     let touched = 0;
@@ -354,15 +354,15 @@ export class ReorderBuffer {
     return touched;
   }
 
-  /** Hands the observation of staged row `i` to `each`, with its vessel's slot if known. */
-  private releaseStaged(i: number, slot: number, each: Release): void {
-    const d = this.stage;
+  /** Hands the observation of row `i` of the second being released to `each`, with its vessel's slot if known. */
+  private releaseRow(i: number, slot: number, each: Release): void {
+    const d = this.releasing;
     const at = i * STRIDE;
     const tag = d[at + TAG]!;
     if (((tag >> 2) & 3) === KIND_POSITION) each(this.positionAt(d, at, tag), slot);
     else {
-      const obs = this.stagedStatics[i]!;
-      this.stagedStatics[i] = undefined;
+      const obs = this.releasingStatics[i]!;
+      this.releasingStatics[i] = undefined;
       each(obs, slot);
     }
   }
@@ -488,9 +488,9 @@ export class ReorderBuffer {
     }
   }
 
-  /** The total order among staged rows of one vessel and millisecond: exact time, kind, then content. */
+  /** The total order among rows (of the second being released) of one vessel and millisecond: exact time, kind, then content. */
   private compareRows(a: number, b: number): number {
-    const d = this.stage;
+    const d = this.releasing;
     const pa = a * STRIDE;
     const pb = b * STRIDE;
     const byTime = d[pa + T]! - d[pb + T]!;
@@ -498,7 +498,7 @@ export class ReorderBuffer {
     const kindA = (d[pa + TAG]! >> 2) & 3;
     const kindB = (d[pb + TAG]! >> 2) & 3;
     if (kindA !== kindB) return kindA - kindB;
-    if (kindA === KIND_STATIC) return compareStatics(this.stagedStatics[a]!, this.stagedStatics[b]!);
+    if (kindA === KIND_STATIC) return compareStatics(this.releasingStatics[a]!, this.releasingStatics[b]!);
     for (let k = LAT; k <= TAG; k++) {
       const c = compareNumbers(d[pa + k]!, d[pb + k]!);
       if (c !== 0) return c;
