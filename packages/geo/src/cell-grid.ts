@@ -13,7 +13,7 @@
  * record (an update or a visit in a neighbour search is one cache miss), a
  * cell's key and first id side by side in the table.
  */
-import { EARTH_RADIUS_METRES, haversineMetresFrom, normaliseLongitude } from './distance.js';
+import { DEG, EARTH_RADIUS_METRES, haversineMetresFrom, normaliseLongitude, RAD } from './distance.js';
 import { capCellsInto, columnOf, globalGrid, rowOf, wrapColumn, type CapCells, type GlobalGrid } from './global-grid.js';
 
 export type CellGridOptions = {
@@ -27,8 +27,6 @@ export type CellGridOptions = {
 export const MAX_CELL_GRID_ID = 2 ** 26 - 1;
 
 const NONE = -1;
-const RAD = Math.PI / 180;
-const DEG = 180 / Math.PI;
 /** Per-id record: latitude, longitude, cell key (NONE: no position), next id in the cell (NONE: last). */
 const ID_RECORD = 4;
 const LAT = 0;

@@ -8,7 +8,7 @@
  * passes over; only the cells (stored sparsely, keys sorted) within the query
  * radius are visited. Works across the antimeridian and at the poles.
  */
-import { EARTH_RADIUS_METRES, normaliseLongitude } from './distance.js';
+import { DEG, EARTH_RADIUS_METRES, normaliseLongitude, RAD } from './distance.js';
 import { capCellsInto, columnOf, globalGrid, rowOf, wrapColumn, type CapCells, type GlobalGrid } from './global-grid.js';
 
 /** One asset: its polylines as flat lon,lat Float64Arrays, and its corridor half-width. */
@@ -31,8 +31,6 @@ export type CorridorIndexOptions = {
   cellDegrees?: number;
 };
 
-const RAD = Math.PI / 180;
-const DEG = 180 / Math.PI;
 /** Padding of segment boxes, degrees: covers rounding between listing a segment and looking it up. */
 const SLACK = 1e-7;
 /** Beyond this many cells a query just tests every segment. */

@@ -13,8 +13,9 @@ export const METRES_PER_NAUTICAL_MILE = 1852;
 /** One knot (a nautical mile per hour), in metres per second. */
 export const METRES_PER_SECOND_PER_KNOT = 1852 / 3600;
 
-const RAD = Math.PI / 180;
-const DEG = 180 / Math.PI;
+/** Radians in a degree, and degrees in a radian. */
+export const RAD = Math.PI / 180;
+export const DEG = 180 / Math.PI;
 
 /** A geographic position in degrees. */
 export type LatLon = { lat: number; lon: number };

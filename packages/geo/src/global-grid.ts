@@ -3,10 +3,8 @@
  * round each parallel, so column numbers wrap exactly at the antimeridian,
  * and the block of cells that holds a spherical cap (a circle on the Earth).
  */
-import { EARTH_RADIUS_METRES } from './distance.js';
+import { DEG, EARTH_RADIUS_METRES, RAD } from './distance.js';
 
-const RAD = Math.PI / 180;
-const DEG = 180 / Math.PI;
 /** Padding of cap boxes in degrees, against rounding between placing a point in a cell and looking for it. */
 const SLACK = 1e-7;
 
@@ -41,7 +39,8 @@ export function columnOf(grid: GlobalGrid, lon: number): number {
 
 /** A column number brought back onto the grid. */
 export function wrapColumn(grid: GlobalGrid, col: number): number {
-  // Nearly every column is on the grid already; the remainder of a number not known to be an integer is a call into C.
+  // Nearly every column is on the grid already; the remainder of a number not known to be an
+  // integer is a call into C. `+ 0` turns -0 (floor of -0) into 0, as the remainder would.
   if (col >= 0 && col < grid.cols) return col + 0;
   return ((col % grid.cols) + grid.cols) % grid.cols;
 }
