@@ -14,6 +14,11 @@
  *    rounds; the difference of the two runs is the cost of 300 rounds of
  *    reports to tracks already open, without start-up or track opening, for
  *    ours and for gpsdecode alike (median of at least 5 pairs of runs).
+ *    A yardstick timed before and after each pair (this process decoding
+ *    the same 50 k lines) tells whether the core ran at full speed meanwhile: on a shared machine a busy
+ *    neighbour (another guest on the same physical core) can halve it for
+ *    minutes. The median of the pairs run at full speed is printed beside
+ *    the median of all.
  *
  * Each command runs `--runs N` times (default 3), ours and gpsd's in turns,
  * and the best of each is reported, wall clock and CPU (user + system, from
@@ -24,7 +29,7 @@
  * The script pins itself to one CPU, 0 unless TIDEWATCH_BENCH_CPU names
  * another, so every process measured (gpsd's too) runs on one core.
  *
- * Usage: npm run build && node bench/replay.mjs [--runs N] [--vessels 10000,100000] [--steady 10000] [--no-sbarc]
+ * Usage: npm run build && node bench/replay.mjs [--runs N] [--vessels 10000,100000] [--steady 10000] [--steady-runs 7] [--no-sbarc]
  * (`--vessels 0` or `--steady 0` leaves those rows out)
  * Results are committed as bench/results/replay.txt.
  */
@@ -54,7 +59,9 @@ const RUNS = Math.max(1, Number(option('--runs', '3')));
 const FLEETS = option('--vessels', '10000,100000').split(',').map(Number).filter((n) => n > 0);
 const STEADY = Number(option('--steady', '10000'));
 const STEADY_ROUNDS = 300;
-const STEADY_RUNS = Math.max(RUNS, 5);
+const STEADY_RUNS = Math.max(RUNS, Number(option('--steady-runs', '7')));
+/** A pair counts as run at full speed when the yardsticks around it were at least this fraction of the fastest. */
+const FULL_SPEED = 0.9;
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
 if (!/^\d+$/.test(CPU)) {
@@ -92,6 +99,22 @@ function measure(command, commandArgs, stdin = 'ignore') {
   } finally {
     if (typeof fd === 'number') closeSync(fd);
   }
+}
+
+/**
+ * A yardstick of the core's speed at this moment: CPU seconds for this
+ * process (pinned to the same core as the commands measured) to decode the
+ * same lines, a slice of the very work measured. Its best over the run is the
+ * core at full speed; a larger figure, a core shared with other work then.
+ */
+function yardstick(ais, text, ends) {
+  let n = 0;
+  const receiver = new ais.AisReceiver({ message: () => n++, reject: () => undefined });
+  const t0 = process.cpuUsage();
+  for (let k = 0; k < 4; k++) for (let i = 0, start = 0; i < ends.length; start = ends[i++] + 1) receiver.pushBytes(text, start, ends[i]);
+  const t = process.cpuUsage(t0);
+  if (n === 0) throw new Error('the yardstick decoded nothing');
+  return (t.user + t.system) / 1e6;
 }
 
 const best = (runs, key) => runs.reduce((a, r) => (r[key] < a[key] ? r : a));
@@ -181,9 +204,21 @@ try {
     });
     const ours = [];
     const gpsd = [];
+    // Per pair of ours: the slower of the yardsticks before and after it.
+    const text = readFileSync(files[0]);
+    const ends = [];
+    for (let i = text.indexOf(10); i >= 0; i = text.indexOf(10, i + 1)) ends.push(i);
+    const calibrate = () => yardstick(ais, text, ends);
+    calibrate();
+    const calibration = [];
+    let before = calibrate();
     for (let i = 0; i < STEADY_RUNS; i++) {
       ours.push(-replay(files[0]).cpu + replay(files[1]).cpu);
+      const after = calibrate();
+      calibration.push(Math.max(before, after));
+      before = after;
       if (existsSync(GPSDECODE)) gpsd.push(-measure(GPSDECODE, ['-j'], files[0]).cpu + measure(GPSDECODE, ['-j'], files[1]).cpu);
+      before = calibrate();
     }
     files.forEach((f) => rmSync(f));
     const messages = STEADY * STEADY_ROUNDS;
@@ -192,6 +227,14 @@ try {
     say();
     say(`steady state, ${STEADY.toLocaleString('en')} vessels reporting every 10 s to tracks already open: CPU time of ${5 + STEADY_ROUNDS} rounds less that of 5 (${messages.toLocaleString('en')} messages), median of ${STEADY_RUNS} pairs`);
     say(`  tidewatch replay: ${perMessage(o)} per message = ${mps(messages, o)} per CPU-s (pairs: ${ours.map(perMessage).join(', ')}; target: 1 M/s)`);
+    const fastest = Math.min(...calibration);
+    const speeds = calibration.map((c) => fastest / c);
+    const full = ours.filter((_, i) => speeds[i] >= FULL_SPEED);
+    say(`  core speed around each pair (the slower of the yardsticks before and after it, against the fastest): ${speeds.map((s) => `${Math.round(s * 100)} %`).join(', ')}`);
+    if (full.length > 0) {
+      const f = median(full);
+      say(`  at full speed (${full.length} of ${ours.length} pairs with the core at ${Math.round(FULL_SPEED * 100)} % or more): ${perMessage(f)} per message = ${mps(messages, f)} per CPU-s`);
+    }
     if (gpsd.length > 0) {
       const g = median(gpsd);
       say(`  gpsdecode -j:     ${perMessage(g)} per line = ${mps(messages, g)} per CPU-s; ours ${(g / o).toFixed(2)}× as fast`);

@@ -101,6 +101,13 @@ export class ReorderBuffer {
   private readonly bucketLength: Int32Array;
   /** The last second (floor(t / 1000)) released; everything at or before it is late. NaN before any input. */
   private releasedSecond = NaN;
+  /**
+   * The bucket of `releasedSecond`. Every second held is at most `ringSize - 1`
+   * after it (the window and the seconds being filled), so a second's bucket is
+   * this one plus the difference, wrapped once: no remainder (an integer
+   * division) per observation.
+   */
+  private releasedBucket = 0;
   /** The newest event time seen. */
   private newest = -Infinity;
 
@@ -185,7 +192,7 @@ export class ReorderBuffer {
     const second = Math.floor(obs.t / 1000);
     if (Number.isNaN(this.releasedSecond)) {
       // The first observation opens the window behind it too: earlier ones may still come.
-      this.releasedSecond = Math.floor((obs.t - this.windowMs) / 1000) - 1;
+      this.releaseTo(Math.floor((obs.t - this.windowMs) / 1000) - 1);
     } else if (second <= this.releasedSecond) return false;
     else if (obs.t > this.newest + LEAP_MS) {
       this.waitAhead(obs, each, secondDone);
@@ -256,7 +263,8 @@ export class ReorderBuffer {
   }
 
   private hold(obs: Observation, second: number): void {
-    const b = ((second % this.ringSize) + this.ringSize) % this.ringSize;
+    let b = this.releasedBucket + (second - this.releasedSecond);
+    if (b >= this.ringSize) b -= this.ringSize;
     const row = this.bucketLength[b]!;
     let d = this.bucketData[b]!;
     if ((row + 1) * STRIDE > d.length) d = this.bucketData[b] = resize(d, 2 * d.length);
@@ -283,15 +291,22 @@ export class ReorderBuffer {
     while (s < last) {
       // Skip empty stretches in one step once nothing is held (a feed silent for hours).
       if (this.held === 0) {
-        this.releasedSecond = last;
+        this.releaseTo(last);
         secondDone((last + 1) * 1000);
         return;
       }
       s++;
       this.releasedSecond = s;
-      this.releaseBucket(((s % this.ringSize) + this.ringSize) % this.ringSize, each);
+      if (++this.releasedBucket === this.ringSize) this.releasedBucket = 0;
+      this.releaseBucket(this.releasedBucket, each);
       secondDone((s + 1) * 1000);
     }
+  }
+
+  /** Marks everything up to `second` released (the first observation, or a silent stretch skipped). */
+  private releaseTo(second: number): void {
+    this.releasedSecond = second;
+    this.releasedBucket = ((second % this.ringSize) + this.ringSize) % this.ringSize;
   }
 
   private releaseBucket(b: number, each: Release): void {
