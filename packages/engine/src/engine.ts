@@ -15,7 +15,7 @@
  */
 import { CellGrid } from '@tidewatch/geo';
 import type { Detector } from './detect/detector.js';
-import { hookCaller } from './detect/hook-caller.js';
+import { hookCaller, touchCaller } from './detect/hook-caller.js';
 import { DETECTORS, type TidewatchEvent } from './detect/registry.js';
 import type { EventSink } from './events/event.js';
 import { mmsiFacts, type MmsiFacts } from './identity/mmsi.js';
@@ -127,6 +127,7 @@ class TrackEngine implements Engine {
   /** Every enabled detector's hooks of one kind, one after another (see {@link hookCaller}). */
   private readonly onOpen: (slot: number) => void;
   private readonly onPosition: (slot: number, sink: EventSink) => void;
+  private readonly onTouch: (slot: number) => number;
   private readonly onIdentity: (slot: number, changes: number, sink: EventSink) => void;
   private readonly onEvict: (slot: number, now: number, sink: EventSink) => void;
   private readonly buffer: ReorderBuffer;
@@ -166,6 +167,7 @@ class TrackEngine implements Engine {
     this.buffer = new ReorderBuffer(profile.tracks.reorderWindowS * 1000, {
       where: (mmsi) => tracks.touchIndex(mmsi),
       slot: (mmsi) => tracks.touchSlot(mmsi),
+      state: (slot) => this.touchState(slot),
     });
     this.evictAfterMs = profile.tracks.evictAfterS * 1000;
     const stamp = { id: profile.id, version: profile.version };
@@ -180,6 +182,7 @@ class TrackEngine implements Engine {
     }
     this.onOpen = hookCaller(this.detectors, 'open');
     this.onPosition = hookCaller(this.detectors, 'position');
+    this.onTouch = touchCaller(this.detectors);
     this.onIdentity = hookCaller(this.detectors, 'identity');
     this.onEvict = hookCaller(this.detectors, 'evict');
     this.tracks.onGrow((capacity) => {
@@ -273,6 +276,11 @@ class TrackEngine implements Engine {
     this.branches.open(slot);
     this.onOpen(slot);
     return slot;
+  }
+
+  /** Reads what a position of the vessel in `slot` will read first, everywhere (see LookAhead.state). */
+  private touchState(slot: number): number {
+    return this.branches.touch(slot) + this.vessels.touch(slot) + this.onTouch(slot);
   }
 
   private applyPosition(obs: PositionObservation, known: number): void {

@@ -116,3 +116,44 @@ test('a leap forward corroborated by reports at several times is followed (a fee
   buffer.drain(c.each, c.done);
   assert.deepEqual(out, [`${t0}/1/0`, `${later}/2/0`, `${later + 10_000}/3/0`, `${later + 20_000}/4/0`]);
 });
+
+test('the look ahead changes nothing released, hands on only the slots it found, and reads state ahead only for vessels spread over many slots', () => {
+  fc.assert(
+    fc.property(
+      fc.array(fc.record({ ms: fc.integer({ min: 0, max: 5_999 }), mmsi: fc.integer({ min: 1, max: 400 }) }), { minLength: 1, maxLength: 400 }),
+      fc.integer({ min: 1, max: 40 }),
+      (items, stride) => {
+        const t0 = 1_600_000_000_000;
+        // Vessel m is kept in slot m * stride (none for every seventh): a small stride keeps a run's
+        // vessels close together, a large one spreads them over thousands of slots.
+        const slotOf = (mmsi: number): number => (mmsi % 7 === 0 ? -1 : mmsi * stride);
+        const asked: number[] = [];
+        const lookAhead = { where: (mmsi: number) => mmsi, slot: slotOf, state: (slot: number) => (asked.push(slot), slot) };
+        const run = (withLookAhead: boolean) => {
+          const buffer = new ReorderBuffer(2_000, withLookAhead ? lookAhead : undefined);
+          const out: string[] = [];
+          const each = (o: Observation, slot: number) => {
+            // A second of one observation is released without asking (nothing to overlap).
+            if (withLookAhead) assert.ok(slot === -1 || slot === slotOf(o.mmsi));
+            else assert.equal(slot, -1);
+            out.push(`${o.t}/${o.mmsi}`);
+          };
+          for (const it of items) buffer.push(position(t0 + it.ms, it.mmsi), each, () => undefined);
+          buffer.drain(each, () => undefined);
+          return out;
+        };
+        assert.deepEqual(run(true), run(false));
+        // State is read only for vessels with a slot, and only when a run's slots spread wide.
+        for (const slot of asked) assert.ok(slot >= 0 && slot % stride === 0);
+        if (400 * stride <= 2048) assert.equal(asked.length, 0);
+      },
+    ),
+    { numRuns: 100 },
+  );
+  // And it is read ahead when a second's vessels spread over many slots.
+  const asked: number[] = [];
+  const buffer = new ReorderBuffer(2_000, { where: (m) => m, slot: (m) => m * 1000, state: (slot) => (asked.push(slot), 0) });
+  for (let m = 1; m <= 10; m++) buffer.push(position(1_600_000_000_000, m), () => undefined, () => undefined);
+  buffer.drain(() => undefined, () => undefined);
+  assert.deepEqual(asked, [1000, 2000, 3000, 4000, 5000, 6000, 7000, 8000, 9000, 10000]);
+});

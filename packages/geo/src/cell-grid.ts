@@ -67,6 +67,11 @@ export class CellGrid {
     return id >= 0 && id < this.idCapacity && this.ids[id * ID_RECORD + CELL] !== NONE;
   }
 
+  /** Reads the record of `id` (an update's first load) and returns what it read; changes nothing. */
+  touch(id: number): number {
+    return id < this.idCapacity ? this.ids[id * ID_RECORD + CELL]! : 0;
+  }
+
   /** Sets the last known position of `id`, placing or moving it. */
   update(id: number, lat: number, lon: number): void {
     if (!Number.isInteger(id) || id < 0 || id > MAX_CELL_GRID_ID) throw new RangeError(`id ${id} is not an integer in [0, ${MAX_CELL_GRID_ID}]`);

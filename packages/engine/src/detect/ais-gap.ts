@@ -98,6 +98,10 @@ class AisGapDetector implements Detector {
     this.lastMarked = resize(this.lastMarked, 2 * capacity);
   }
 
+  touch(slot: number): number {
+    return this.lastMarked[2 * slot]!;
+  }
+
   open(slot: number): void {
     this.lastMarked[2 * slot] = -1;
     this.lastMarked[2 * slot + 1] = -1;

@@ -44,6 +44,13 @@ export interface Detector {
   /** A position was appended to the track in `slot`. */
   position?(slot: number, emit: EventSink): void;
   /**
+   * Reads, and returns, the per-vessel state that `position` reads first for
+   * `slot`, changing nothing. The engine asks it of a few dozen vessels before
+   * their positions are released, so that the cache misses of a large fleet
+   * overlap instead of stalling one report at a time (see ReorderBuffer).
+   */
+  touch?(slot: number): number;
+  /**
    * Static data merged into the identity of the vessel in `slot` gave an
    * identifying field (name, call sign, IMO, ship type) a new value; `changes`
    * of them changed from a known value (0: values learned for the first time).

@@ -260,6 +260,10 @@ class EncounterDetector implements Detector {
     this.pairCount = resize(this.pairCount, capacity);
   }
 
+  touch(slot: number): number {
+    return this.lastSample[slot]!;
+  }
+
   open(slot: number): void {
     this.lastSample[slot] = -Infinity;
     this.placeState[slot] = UNCHECKED;

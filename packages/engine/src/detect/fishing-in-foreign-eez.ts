@@ -110,6 +110,10 @@ class FishingInForeignEezDetector implements Detector {
     this.fishingVessel = resize(this.fishingVessel, capacity);
   }
 
+  touch(slot: number): number {
+    return this.fishingVessel[slot]!;
+  }
+
   open(slot: number): void {
     this.lookup.open(slot);
     this.runs.clear(slot);

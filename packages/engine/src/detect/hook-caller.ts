@@ -22,10 +22,20 @@ type HookArgs<K extends PerVesselHook> = Parameters<NonNullable<Detector[K]>>;
 
 /** Calls `hook` of each detector that has one, in their order, with the same arguments. */
 export function hookCaller<K extends PerVesselHook>(detectors: readonly Detector[], hook: K): (...args: HookArgs<K>) => void {
+  return generated(detectors, hook, ARITY[hook], ';\n') as (...args: HookArgs<K>) => void;
+}
+
+/** Calls every detector's `touch` for a slot and returns the sum of what they read. */
+export function touchCaller(detectors: readonly Detector[]): (slot: number) => number {
+  return generated(detectors, 'touch', 1, ' + ', 'return 0 + ') as (slot: number) => number;
+}
+
+/** `function <hook>Hooks(a0..) { <lead>d0.<hook>(a0..)<joiner>d1.<hook>(a0..)... }` over the detectors that have the hook. */
+function generated(detectors: readonly Detector[], hook: keyof Detector, arity: number, joiner: string, lead = ''): unknown {
   const withHook = detectors.filter((d) => d[hook] !== undefined);
   const names = withHook.map((_, i) => `d${i}`);
-  const args = Array.from({ length: ARITY[hook] }, (_, i) => `a${i}`).join(', ');
-  const calls = names.map((d) => `${d}.${hook}(${args});`).join('\n');
-  const make = new Function(...names, `return function ${hook}Hooks(${args}) {\n${calls}\n};`) as (...ds: Detector[]) => (...args: HookArgs<K>) => void;
+  const args = Array.from({ length: arity }, (_, i) => `a${i}`).join(', ');
+  const calls = names.map((d) => `${d}.${hook}(${args})`).join(joiner);
+  const make = new Function(...names, `return function ${hook}Hooks(${args}) {\n${lead}${calls};\n};`) as (...ds: Detector[]) => unknown;
   return make(...withHook);
 }

@@ -95,6 +95,10 @@ class IdentityConflictDetector implements Detector {
     this.separation = resize(this.separation, capacity);
   }
 
+  touch(slot: number): number {
+    return this.state[slot]!;
+  }
+
   open(slot: number): void {
     this.state[slot] = IDLE;
   }

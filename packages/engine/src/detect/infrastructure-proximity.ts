@@ -137,6 +137,10 @@ class InfrastructureProximityDetector implements Detector {
     this.vessel = resize(this.vessel, capacity * VESSEL);
   }
 
+  touch(slot: number): number {
+    return this.vessel[slot * VESSEL + CLEAR_LAT]!;
+  }
+
   open(slot: number): void {
     const at = slot * VESSEL;
     this.vessel[at + RECENT] = NaN;

@@ -124,6 +124,10 @@ class LoiteringDetector implements Detector {
     this.nearAnchorage = resize(this.nearAnchorage, 3 * capacity);
   }
 
+  touch(slot: number): number {
+    return this.state[slot]!;
+  }
+
   open(slot: number): void {
     this.state[slot] = IDLE;
     this.nearAnchorage[3 * slot + 2] = NaN;

@@ -82,6 +82,10 @@ class PositionJumpDetector implements Detector {
     this.lastNew = resize(this.lastNew, capacity);
   }
 
+  touch(slot: number): number {
+    return this.fromT[slot]!;
+  }
+
   open(slot: number): void {
     this.fromT[slot] = NaN;
   }

@@ -66,6 +66,7 @@ function crossingDetector(membership: ZoneMembership | undefined, kind: 'entries
   return {
     grow: (capacity) => membership.grow(capacity),
     open: (slot) => membership.open(slot),
+    touch: (slot) => membership.touch(slot),
     position(slot, emit) {
       membership.update(slot);
       // Crossings are rare: leave the empty queue alone (setting an array's length is a runtime call).

@@ -133,6 +133,10 @@ export class ZoneMembership {
     this.slots = capacity;
   }
 
+  touch(slot: number): number {
+    return this.perSlot[2 * slot + STAMP]! + this.lookup.touch(slot);
+  }
+
   open(slot: number): void {
     this.lookup.open(slot);
     this.forget(slot);

@@ -63,6 +63,12 @@ const DIGIT_MASK = (1 << DIGIT_BITS) - 1;
 const DIGITS = 4;
 /** Observations looked ahead at once: enough misses in flight, few enough that their lines stay cached. */
 const LOOK_AHEAD = 32;
+/**
+ * A run's vessels spread over more slots than this have their per-vessel
+ * state (some twenty columns of eight bytes a slot) beyond what the cache
+ * holds at once: their state is read ahead (`LookAhead.state`).
+ */
+const SPREAD_SLOTS = 2048;
 
 /**
  * What the buffer asks about the vessel of an observation it will soon
@@ -77,6 +83,14 @@ export interface LookAhead {
    * observation so that the vessel is not looked up twice.
    */
   slot(mmsi: number): number;
+  /**
+   * Once the slots of a run of observations are known: reads the vessel's
+   * state that releasing a position will read first (its branch, its place in
+   * the grid of positions, each detector's per-vessel state), returning what
+   * it read. Loads for a few dozen vessels in a row do not wait on one
+   * another, so their misses overlap rather than stall each report in turn.
+   */
+  state(slot: number): number;
 }
 
 /**
@@ -353,7 +367,16 @@ export class ReorderBuffer {
     for (let from = 0; from < n; from += LOOK_AHEAD) {
       const to = Math.min(n, from + LOOK_AHEAD);
       touched += this.whereOf(to, Math.min(n, to + LOOK_AHEAD), lookAhead);
-      for (let i = from; i < to; i++) slots[i] = lookAhead.slot(mmsi_[i]!);
+      let low = Infinity;
+      let high = -Infinity;
+      for (let i = from; i < to; i++) {
+        const slot = (slots[i] = lookAhead.slot(mmsi_[i]!));
+        if (slot >= 0 && slot < low) low = slot;
+        if (slot > high) high = slot;
+      }
+      // Vessels whose slots lie close together (tracks opened in the order they report) share
+      // cache lines already: reading ahead would only add work.
+      if (high - low > SPREAD_SLOTS) for (let i = from; i < to; i++) if (slots[i]! >= 0) touched += lookAhead.state(slots[i]!);
       this.touched = touched;
       for (let i = from; i < to; i++) this.releaseRow(sorted_[i]!, slots[i]!, each);
     }

@@ -11,6 +11,8 @@ import type { ZoneLayer } from './zones.js';
 export interface NearbyVessels {
   update(slot: number, lat: number, lon: number): void;
   remove(slot: number): void;
+  /** Reads the entry of `slot` (what `update` reads first) and returns what it read; changes nothing. */
+  touch(slot: number): number;
   /** Writes into `out` the slots whose last position is within `radiusMetres`; returns how many. */
   near(lat: number, lon: number, radiusMetres: number, out: number[]): number;
 }

@@ -72,6 +72,11 @@ export class ZoneLookup {
   }
 
   /** How many zones contain the latest position of the vessel in `slot` (looked up on the first call for that position). */
+  /** Reads the answer kept for `slot` (what `at` reads first) and returns it; changes nothing. */
+  touch(slot: number): number {
+    return this.answer[slot * ANSWER + STAMP]!;
+  }
+
   at(slot: number): number {
     const a = this.answer;
     const at = slot * ANSWER;

@@ -106,6 +106,12 @@ export class BranchTracker {
    * numbers: a call that is not inlined boxes every number argument, three
    * allocations per report.
    */
+  /** Reads what `classify` reads first for `slot` and returns it; changes nothing. */
+  touch(slot: number): number {
+    const cur = this.current[slot]!;
+    return this.verdict[slot]! + (cur < 0 ? cur : this.branch[(slot * 2 + cur) * BRANCH + LAT]! + this.branch[(slot * 2 + 1 - cur) * BRANCH + COUNT]!);
+  }
+
   classify(slot: number, position: Pick<PositionObservation, 't' | 'lat' | 'lon'>): Verdict {
     const t = position.t;
     const lat = position.lat;
