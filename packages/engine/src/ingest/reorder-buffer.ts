@@ -72,7 +72,7 @@ const SPREAD_SLOTS = 2048;
 
 /**
  * What the buffer asks about the vessel of an observation it will soon
- * release, in two steps; neither may change anything the engine decides on.
+ * release, in up to three steps; none may change anything the engine decides on.
  */
 export interface LookAhead {
   /** Where the vessel's state is kept (the entry of an index): a load that needs nothing else, returning what it read. */
@@ -358,9 +358,10 @@ export class ReorderBuffer {
       for (let i = 0; i < n; i++) this.releaseRow(sorted_[i]!, -1, each);
       return;
     }
-    // In runs of LOOK_AHEAD: ask where the vessels of the next run are kept, read
-    // the state of this run's, then release it (see lookAhead). Each step is a
-    // loop of loads that do not wait on one another, so their misses overlap.
+    // In runs of LOOK_AHEAD: ask where the vessels of the next run are kept, find
+    // this run's slots (reading their track records), read the rest of their state
+    // when the slots lie far apart, then release the run (see LookAhead). Each step
+    // is a loop of loads that do not wait on one another, so their misses overlap.
     const mmsi_ = this.mmsiA;
     const slots = this.slots;
     let touched = this.whereOf(0, Math.min(n, LOOK_AHEAD), lookAhead);
