@@ -13,7 +13,10 @@
  *  - the steady state: 10 k vessels (`--steady N`) over 5 and over 305
  *    rounds; the difference of the two runs is the cost of 300 rounds of
  *    reports to tracks already open, without start-up or track opening, for
- *    ours and for gpsdecode alike (median of at least 5 pairs of runs).
+ *    ours and for gpsdecode alike (median of at least 5 pairs of runs);
+ *    then ours again with the tracks opened in another order than the
+ *    vessels report in, as a real feed has it (their state then lies all
+ *    over memory instead of in neighbouring slots).
  *    A yardstick timed before and after each pair (this process decoding
  *    the same 50 k lines) tells whether the core ran at full speed meanwhile: on a shared machine a busy
  *    neighbour (another guest on the same physical core) can halve it for
@@ -157,6 +160,58 @@ function compare(label, file, plain, startup) {
   ];
 }
 
+/**
+ * The steady state: short and long runs in turns, ours (and gpsd's); the rate
+ * is the median over the pairs of (long - short): a difference of two timings
+ * carries the noise of both, the median tames it. `openOrder` 'steady' opens
+ * the tracks in the order the vessels go on reporting in, so a second's
+ * vessels sit in neighbouring slots; 'shuffled' opens them in another order,
+ * as a real feed does, so their state lies all over memory.
+ */
+function steadyState(ais, openOrder, withGpsd) {
+  const files = [5, 5 + STEADY_ROUNDS].map((rounds) => {
+    const sea = syntheticSea(ais, { vessels: STEADY, rounds, openOrder });
+    const file = join(dir, `steady-${openOrder}-${rounds}.nmea`);
+    writeFileSync(file, Buffer.concat(sea.chunks, sea.bytes));
+    return file;
+  });
+  const ours = [];
+  const gpsd = [];
+  // Per pair of ours: the slower of the yardsticks before and after it.
+  const text = readFileSync(files[0]);
+  const ends = [];
+  for (let i = text.indexOf(10); i >= 0; i = text.indexOf(10, i + 1)) ends.push(i);
+  const calibrate = () => yardstick(ais, text, ends);
+  calibrate();
+  const calibration = [];
+  for (let i = 0; i < STEADY_RUNS; i++) {
+    const before = calibrate();
+    ours.push(-replay(files[0]).cpu + replay(files[1]).cpu);
+    calibration.push(Math.max(before, calibrate()));
+    if (withGpsd && existsSync(GPSDECODE)) gpsd.push(-measure(GPSDECODE, ['-j'], files[0]).cpu + measure(GPSDECODE, ['-j'], files[1]).cpu);
+  }
+  files.forEach((f) => rmSync(f));
+  const messages = STEADY * STEADY_ROUNDS;
+  const perMessage = (seconds) => `${((seconds / messages) * 1e6).toFixed(2)} µs`;
+  const o = median(ours);
+  const order = openOrder === 'steady' ? 'tracks opened in the order the vessels report in' : 'tracks opened in another order than the vessels report in (a real feed\'s)';
+  say();
+  say(`steady state, ${STEADY.toLocaleString('en')} vessels reporting every 10 s to tracks already open, ${order}: CPU time of ${5 + STEADY_ROUNDS} rounds less that of 5 (${messages.toLocaleString('en')} messages), median of ${STEADY_RUNS} pairs`);
+  say(`  tidewatch replay: ${perMessage(o)} per message = ${mps(messages, o)} per CPU-s (pairs: ${ours.map(perMessage).join(', ')}; target: 1 M/s)`);
+  const fastest = Math.min(...calibration);
+  const speeds = calibration.map((c) => fastest / c);
+  const full = ours.filter((_, i) => speeds[i] >= FULL_SPEED);
+  say(`  core speed around each pair (the slower of the yardsticks before and after it, against the fastest): ${speeds.map((s) => `${Math.round(s * 100)} %`).join(', ')}`);
+  if (full.length > 0) {
+    const f = median(full);
+    say(`  at full speed (${full.length} of ${ours.length} pairs with the core at ${Math.round(FULL_SPEED * 100)} % or more): ${perMessage(f)} per message = ${mps(messages, f)} per CPU-s`);
+  }
+  if (gpsd.length > 0) {
+    const g = median(gpsd);
+    say(`  gpsdecode -j:     ${perMessage(g)} per line = ${mps(messages, g)} per CPU-s; ours ${(g / o).toFixed(2)}× as fast`);
+  }
+}
+
 const out = [];
 const say = (line = '') => {
   out.push(line);
@@ -194,51 +249,8 @@ try {
     rmSync(file);
   }
   if (STEADY > 0) {
-    // Short and long runs in turns, ours and gpsd's; the rate is the median over the pairs of
-    // (long - short): a difference of two timings carries the noise of both, the median tames it.
-    const files = [5, 5 + STEADY_ROUNDS].map((rounds) => {
-      const sea = syntheticSea(ais, { vessels: STEADY, rounds });
-      const file = join(dir, `steady-${rounds}.nmea`);
-      writeFileSync(file, Buffer.concat(sea.chunks, sea.bytes));
-      return file;
-    });
-    const ours = [];
-    const gpsd = [];
-    // Per pair of ours: the slower of the yardsticks before and after it.
-    const text = readFileSync(files[0]);
-    const ends = [];
-    for (let i = text.indexOf(10); i >= 0; i = text.indexOf(10, i + 1)) ends.push(i);
-    const calibrate = () => yardstick(ais, text, ends);
-    calibrate();
-    const calibration = [];
-    let before = calibrate();
-    for (let i = 0; i < STEADY_RUNS; i++) {
-      ours.push(-replay(files[0]).cpu + replay(files[1]).cpu);
-      const after = calibrate();
-      calibration.push(Math.max(before, after));
-      before = after;
-      if (existsSync(GPSDECODE)) gpsd.push(-measure(GPSDECODE, ['-j'], files[0]).cpu + measure(GPSDECODE, ['-j'], files[1]).cpu);
-      before = calibrate();
-    }
-    files.forEach((f) => rmSync(f));
-    const messages = STEADY * STEADY_ROUNDS;
-    const perMessage = (seconds) => `${((seconds / messages) * 1e6).toFixed(2)} µs`;
-    const o = median(ours);
-    say();
-    say(`steady state, ${STEADY.toLocaleString('en')} vessels reporting every 10 s to tracks already open: CPU time of ${5 + STEADY_ROUNDS} rounds less that of 5 (${messages.toLocaleString('en')} messages), median of ${STEADY_RUNS} pairs`);
-    say(`  tidewatch replay: ${perMessage(o)} per message = ${mps(messages, o)} per CPU-s (pairs: ${ours.map(perMessage).join(', ')}; target: 1 M/s)`);
-    const fastest = Math.min(...calibration);
-    const speeds = calibration.map((c) => fastest / c);
-    const full = ours.filter((_, i) => speeds[i] >= FULL_SPEED);
-    say(`  core speed around each pair (the slower of the yardsticks before and after it, against the fastest): ${speeds.map((s) => `${Math.round(s * 100)} %`).join(', ')}`);
-    if (full.length > 0) {
-      const f = median(full);
-      say(`  at full speed (${full.length} of ${ours.length} pairs with the core at ${Math.round(FULL_SPEED * 100)} % or more): ${perMessage(f)} per message = ${mps(messages, f)} per CPU-s`);
-    }
-    if (gpsd.length > 0) {
-      const g = median(gpsd);
-      say(`  gpsdecode -j:     ${perMessage(g)} per line = ${mps(messages, g)} per CPU-s; ours ${(g / o).toFixed(2)}× as fast`);
-    }
+    steadyState(ais, 'steady', true);
+    steadyState(ais, 'shuffled', false);
   }
   say();
   say(`load average at the end: ${loadavg().map((l) => l.toFixed(2)).join(' ')} (2 cores shared with other work: wall rates are pessimistic)`);
