@@ -95,3 +95,22 @@ test('observations the engine cannot use are rejected and counted, not thrown', 
   engine.finish(emit);
   assert.throws(() => engine.push(position(2000, 52, 4), emit), /after finish/);
 });
+
+test('an engine with every detector switched off still tracks vessels (no hook of any kind to call)', () => {
+  const gfw = builtInProfile()!;
+  const off = { ...gfw, detectors: Object.fromEntries(Object.keys(gfw.detectors).map((k) => [k, false])) } as unknown as typeof gfw;
+  const engine = createEngine({ profile: off });
+  const events: unknown[] = [];
+  // Vessels far apart in slot order (ten thousand of them) so that their state is read ahead too.
+  // Opened in one order, reporting in another (MMSI order within each second).
+  for (let k = 0; k < 3; k++) {
+    for (let m = 0; m < 10_000; m++) {
+      const mmsi = 200_000_000 + (k === 0 ? (m * 7919) % 10_000 : m);
+      engine.push({ ...position(1_600_000_000_000 + k * 10_000, 10 + (mmsi % 10_000) / 1e3, 20), mmsi }, (e) => void events.push(e));
+    }
+  }
+  engine.finish((e) => void events.push(e));
+  assert.deepEqual(events, []);
+  assert.equal(engine.stats().vessels, 10_000);
+  assert.equal(engine.stats().positions, 30_000);
+});

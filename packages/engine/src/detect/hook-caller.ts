@@ -22,20 +22,21 @@ type HookArgs<K extends PerVesselHook> = Parameters<NonNullable<Detector[K]>>;
 
 /** Calls `hook` of each detector that has one, in their order, with the same arguments. */
 export function hookCaller<K extends PerVesselHook>(detectors: readonly Detector[], hook: K): (...args: HookArgs<K>) => void {
-  return generated(detectors, hook, ARITY[hook], ';\n') as (...args: HookArgs<K>) => void;
+  return generated(detectors, hook, ARITY[hook], (calls) => calls.map((c) => `${c};`).join('\n')) as (...args: HookArgs<K>) => void;
 }
 
 /** Calls every detector's `touch` for a slot and returns the sum of what they read. */
 export function touchCaller(detectors: readonly Detector[]): (slot: number) => number {
-  return generated(detectors, 'touch', 1, ' + ', 'return 0 + ') as (slot: number) => number;
+  // A sum from 0, so that no detector with the hook still makes a function (returning 0).
+  return generated(detectors, 'touch', 1, (calls) => `return ${['0', ...calls].join(' + ')};`) as (slot: number) => number;
 }
 
-/** `function <hook>Hooks(a0..) { <lead>d0.<hook>(a0..)<joiner>d1.<hook>(a0..)... }` over the detectors that have the hook. */
-function generated(detectors: readonly Detector[], hook: keyof Detector, arity: number, joiner: string, lead = ''): unknown {
+/** `function <hook>Hooks(a0..) { <body> }`, the body made of the calls `d<i>.<hook>(a0..)` of the detectors that have the hook. */
+function generated(detectors: readonly Detector[], hook: keyof Detector, arity: number, body: (calls: string[]) => string): unknown {
   const withHook = detectors.filter((d) => d[hook] !== undefined);
   const names = withHook.map((_, i) => `d${i}`);
   const args = Array.from({ length: arity }, (_, i) => `a${i}`).join(', ');
-  const calls = names.map((d) => `${d}.${hook}(${args})`).join(joiner);
-  const make = new Function(...names, `return function ${hook}Hooks(${args}) {\n${lead}${calls};\n};`) as (...ds: Detector[]) => unknown;
+  const calls = names.map((d) => `${d}.${hook}(${args})`);
+  const make = new Function(...names, `return function ${hook}Hooks(${args}) {\n${body(calls)}\n};`) as (...ds: Detector[]) => unknown;
   return make(...withHook);
 }
