@@ -7,6 +7,8 @@ export {
   EARTH_RADIUS_METRES,
   METRES_PER_NAUTICAL_MILE,
   METRES_PER_SECOND_PER_KNOT,
+  RAD,
+  DEG,
   normaliseLongitude,
   haversineMetres,
   initialBearingDegrees,

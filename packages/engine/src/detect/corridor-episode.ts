@@ -5,6 +5,7 @@
  * the definitions). Pooled by the detector: episodes come and go with every
  * crossing, so they are reset, not reallocated.
  */
+import { RAD } from '@tidewatch/geo';
 import { SpeedStats } from './speed-stats.js';
 
 export interface InfrastructureSignature {
@@ -29,7 +30,6 @@ export interface SignatureThresholds {
 /** Reports needed before slowdown and course wobble are judged. */
 export const MIN_SAMPLES = 5;
 const AT_ANCHOR = 1;
-const RAD = Math.PI / 180;
 
 export class CorridorEpisode {
   slot = 0;

@@ -372,7 +372,8 @@ export class ReorderBuffer {
       let high = -Infinity;
       for (let i = from; i < to; i++) {
         const slot = (slots[i] = lookAhead.slot(mmsi_[i]!));
-        if (slot >= 0 && slot < low) low = slot;
+        if (slot < 0) continue; // not tracked yet: nothing to read ahead
+        if (slot < low) low = slot;
         if (slot > high) high = slot;
       }
       // Vessels whose slots lie close together (tracks opened in the order they report) share

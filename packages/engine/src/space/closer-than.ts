@@ -5,9 +5,7 @@
  * alone, or by a bound on its east-west part, without the cosine the
  * equirectangular distance needs.
  */
-import { EARTH_RADIUS_METRES, equirectangularMetres } from '@tidewatch/geo';
-
-const RAD = Math.PI / 180;
+import { EARTH_RADIUS_METRES, equirectangularMetres, RAD } from '@tidewatch/geo';
 
 /**
  * Exactly `equirectangularMetres(lat1, lon1, lat2, lon2) < metres`, NaN

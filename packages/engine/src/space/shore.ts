@@ -14,7 +14,7 @@
  * rings that the antimeridian or the South Pole cut; they are not coast and
  * are left out of distances (they still count for on-land).
  */
-import { areaFromRings, CorridorIndex, EARTH_RADIUS_METRES, ZoneIndex, type CorridorHit } from '@tidewatch/geo';
+import { areaFromRings, CorridorIndex, DEG, EARTH_RADIUS_METRES, RAD, ZoneIndex, type CorridorHit } from '@tidewatch/geo';
 
 /** Distance from shore. */
 export interface ShoreLayer {
@@ -59,8 +59,6 @@ const SEGMENT_SLACK = 0.001;
 const CLIP_MARGIN = 0.01;
 /** The first circle searched for the coast, metres; each next is four times wider. */
 const FIRST_RADIUS_M = 1000;
-const RAD = Math.PI / 180;
-const DEG = 180 / Math.PI;
 
 /** One tile's share of the layer: land clipped to it and the coast segments that reach it. */
 interface Tile {
