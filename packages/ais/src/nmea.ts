@@ -39,11 +39,16 @@ export class Sentence {
   stationTime = NaN;
   /**
    * The payload's six-bit values, read in the same pass as the checksum
-   * (`payloadEnd - payloadStart` of them), with the zeroed margin a `Payload`
-   * keeps behind them; the receiver takes this array over for a one-sentence
-   * message and gives another of the same size back.
+   * (`payloadEnd - payloadStart` of them), with room for the zeroed margin a
+   * `Payload` keeps behind them: the receiver decodes a one-sentence message
+   * from this array, in place.
    */
-  sixbits: Uint8Array = new Uint8Array(SIXBITS_CAPACITY);
+  readonly sixbits: Uint8Array = new Uint8Array(SIXBITS_CAPACITY);
+  /** The same memory as `sixbits`, four values a word: the payload loop stores four at once. */
+  readonly sixbitWords: Int32Array = new Int32Array(this.sixbits.buffer);
+  /** A view of the last line buffer read, for loading its bytes four at a time. */
+  viewed: Uint8Array | undefined = undefined;
+  view: DataView = new DataView(new ArrayBuffer(0));
   /** Index in the payload of its first character outside the armour alphabet, or -1. */
   badArmour = -1;
 }
@@ -70,6 +75,13 @@ const PAYLOAD_VALUE: Uint8Array = (() => {
   t[0x2a] = END_OF_PAYLOAD;
   return t;
 })();
+
+/**
+ * Whether this machine stores an Int32Array's words least significant byte
+ * first, as a DataView read with `littleEndian` returns them: then four
+ * six-bit values converted in one word can be stored as one word.
+ */
+const LITTLE_ENDIAN = new Uint8Array(new Int32Array([1]).buffer)[0] === 1;
 
 /** Parses the sentence starting at `buf[start]` (`!` or `$`). Null on success, or the fault. */
 export function readSentence(buf: Uint8Array, start: number, end: number, out: Sentence): SentenceFault | null {
@@ -109,26 +121,28 @@ export function readSentence(buf: Uint8Array, start: number, end: number, out: S
   let n = 0;
   let outside = 0;
   if (star < 0 && commas === 5) {
-    // Four characters a step while all four are armour: the checks V8 makes
-    // once per step (the arrays' kinds and bounds, the stack) are paid once
-    // per four bytes. The step that meets a terminator or a character outside
-    // the alphabet is left to the loop after, byte by byte.
-    for (; i + 4 <= limit; i += 4) {
-      const b0 = buf[i]!;
-      const b1 = buf[i + 1]!;
-      const b2 = buf[i + 2]!;
-      const b3 = buf[i + 3]!;
-      const v0 = PAYLOAD_VALUE[b0]!;
-      const v1 = PAYLOAD_VALUE[b1]!;
-      const v2 = PAYLOAD_VALUE[b2]!;
-      const v3 = PAYLOAD_VALUE[b3]!;
-      if ((v0 | v1 | v2 | v3) > 63) break;
-      sum ^= b0 ^ b1 ^ b2 ^ b3;
-      six[n] = v0;
-      six[n + 1] = v1;
-      six[n + 2] = v2;
-      six[n + 3] = v3;
-      n += 4;
+    if (LITTLE_ENDIAN) {
+      // Four characters a word (SWAR): one load of the line, one test that all
+      // four are armour, the four conversions and one store, where byte by byte
+      // each character costs a load, a table lookup and a store, each with
+      // V8's checks. The word that meets a terminator or a character outside
+      // the alphabet is left to the loop after, byte by byte.
+      if (buf !== out.viewed) {
+        out.viewed = buf;
+        out.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+      }
+      const view = out.view;
+      const words = out.sixbitWords;
+      let sum4 = 0;
+      for (; i + 4 <= limit; i += 4) {
+        const x = view.getInt32(i, true);
+        if (!allArmour(x)) break;
+        sum4 ^= x;
+        // b - 48, and 8 less for the second range (b >= 96): no lane borrows, every b >= 48.
+        words[n >> 2] = (x - 0x30303030 - ((((x + 0x20202020) | 0) & HIGH_BITS) >>> 4)) | 0;
+        n += 4;
+      }
+      sum ^= (sum4 ^ (sum4 >>> 8) ^ (sum4 >>> 16) ^ (sum4 >>> 24)) & 0xff;
     }
     for (; i < limit; i++) {
       const b = buf[i]!;
@@ -218,6 +232,24 @@ export function readSentence(buf: Uint8Array, start: number, end: number, out: S
   out.fillBits = fill;
   out.stationTime = out.end < end && buf[out.end] === 0x2c ? trailingTime(buf, out.end, end) : NaN;
   return null;
+}
+
+/** The top bit of each byte of a word. */
+const HIGH_BITS = 0x80808080 | 0;
+
+/**
+ * Whether all four bytes of `x` are armour characters (48-87 or 96-119).
+ * Each test adds a constant to every byte at once and reads the bytes' top
+ * bits; no byte below 128 carries into the next, and a byte of 128 or more
+ * fails the first test whatever its neighbours do.
+ */
+function allArmour(x: number): boolean {
+  const bad =
+    x | // 128 or more
+    ((x + 0x08080808) | 0) | // 120 or more
+    ~((x + 0x50505050) | 0) | // below 48
+    (((x + 0x28282828) | 0) & ~((x + 0x20202020) | 0)); // 88 to 95
+  return (bad & HIGH_BITS) === 0;
 }
 
 /**

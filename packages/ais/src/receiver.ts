@@ -10,7 +10,7 @@
 import { Payload } from './bits.js';
 import { DEFAULT_GROUP_LIMITS, FragmentTable, type FragmentGroup, type GroupLimits } from './fragments.js';
 import { decodePayload, isFailure, type AisMessage } from './messages/registry.js';
-import { latin1, readSentence, Sentence, SIXBITS_CAPACITY } from './nmea.js';
+import { latin1, readSentence, Sentence } from './nmea.js';
 import { Reject, type RejectReason } from './reasons.js';
 import { MAX_TAG_BLOCK, readTagBlock, RepeatedBytes, TagBlock } from './tagblock.js';
 
@@ -62,8 +62,8 @@ export class AisReceiver {
   private line = 0;
   private readonly sentence = new Sentence();
   private readonly tag = new TagBlock();
-  /** The payload of one-sentence messages; its array is swapped with the sentence's, so it is as large. */
-  private readonly single = new Payload(SIXBITS_CAPACITY);
+  /** The payload of one-sentence messages: a view of the sentence's six-bit values. */
+  private readonly single = new Payload(0);
   private readonly groups: FragmentTable;
   private readonly context: MessageContext = {
     line: 0,
@@ -201,11 +201,11 @@ export class AisReceiver {
         this.badArmour(buf, line);
         return;
       }
-      // The sentence already holds the six-bit values: the payload takes its array over, and lends it its own.
+      // The sentence already holds the six-bit values: the payload reads them
+      // where they are. Decoding ends before the next sentence is read, and
+      // no message keeps a reference to the array.
       const p = this.single;
-      const six = p.sixbits;
       p.sixbits = s.sixbits;
-      s.sixbits = six;
       p.length = s.payloadEnd - s.payloadStart;
       p.seal(s.fillBits);
       this.decode(p, line, 1, time, source, receivedAt);
