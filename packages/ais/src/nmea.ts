@@ -94,8 +94,19 @@ export function readSentence(buf: Uint8Array, start: number, end: number, out: S
   let c0 = 0, c1 = 0, c2 = 0, c3 = 0, c4 = 0, c5 = 0;
   let star = -1;
   let i = start + 1;
-  // The header, up to the comma before the payload.
-  for (; i < limit; i++) {
+  const usual = usualHeader(buf, start, limit);
+  if (usual >= 0) {
+    sum = usual & 0xff;
+    c0 = start + 6;
+    c1 = start + 8;
+    c2 = start + 10;
+    c3 = start + ((usual >> 8) & 0xff);
+    c4 = start + (usual >> 16);
+    commas = 5;
+    i = c4 + 1;
+  }
+  // Any other header, up to the comma before the payload.
+  if (usual < 0) for (; i < limit; i++) {
     const b = buf[i]!;
     if (b === 0x2a /* * */) {
       star = i;
@@ -232,6 +243,48 @@ export function readSentence(buf: Uint8Array, start: number, end: number, out: S
   out.fillBits = fill;
   out.stationTime = out.end < end && buf[out.end] === 0x2c ? trailingTime(buf, out.end, end) : NaN;
   return null;
+}
+
+const COMMA = 0x2c;
+const STAR = 0x2a;
+/** The XOR of the fixed bytes of the usual header: `VD`, and its five commas. */
+const USUAL_SUM = 0x56 ^ 0x44 ^ COMMA;
+
+/**
+ * The header almost every sentence has, `!xxVDM,c,n,[s],[ch],` (one
+ * character a field, the sequence id and channel possibly empty), read by
+ * position: a byte loop through it would test every byte for a comma and a
+ * star. Returns the XOR of its bytes | (the offset of its fourth comma) << 8
+ * | (the offset of its fifth) << 16; or -1 for any other header, which the
+ * byte loop then reads (and the checks after it report what is wrong).
+ * Valid fields only: then the header holds no other comma and no star, and
+ * the loop would have found the same commas and checksum.
+ */
+function usualHeader(buf: Uint8Array, start: number, limit: number): number {
+  if (start + 15 > limit) return -1;
+  const t0 = buf[start + 1]!;
+  const t1 = buf[start + 2]!;
+  if (t0 === COMMA || t0 === STAR || t1 === COMMA || t1 === STAR) return -1;
+  const formatter = buf[start + 5]!;
+  if (buf[start + 3] !== 0x56 /* V */ || buf[start + 4] !== 0x44 /* D */ || (formatter !== 0x4d /* M */ && formatter !== 0x4f) /* O */) return -1;
+  const count = buf[start + 7]!;
+  const number = buf[start + 9]!;
+  if (buf[start + 6] !== COMMA || buf[start + 8] !== COMMA || buf[start + 10] !== COMMA) return -1;
+  if (count < 0x31 /* 1 */ || count > 0x39 /* 9 */ || number < 0x31 || number > count) return -1;
+  let sum = USUAL_SUM ^ t0 ^ t1 ^ formatter ^ count ^ number;
+  let c3 = start + 11;
+  const sequence = buf[c3]!;
+  if (sequence !== COMMA) {
+    if (sequence < 0x30 || sequence > 0x39 || buf[++c3] !== COMMA) return -1;
+    sum ^= sequence;
+  }
+  let c4 = c3 + 1;
+  const channel = buf[c4]!;
+  if (channel !== COMMA) {
+    if ((channel !== 0x41 /* A */ && channel !== 0x42 /* B */ && channel !== 0x31 && channel !== 0x32) || buf[++c4] !== COMMA) return -1;
+    sum ^= channel;
+  }
+  return sum | ((c3 - start) << 8) | ((c4 - start) << 16);
 }
 
 /** The top bit of each byte of a word. */

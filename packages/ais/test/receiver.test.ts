@@ -377,3 +377,52 @@ test('the sentence pass (checksum, commas, six-bit values, four bytes a step) ag
     { numRuns: 3000 },
   );
 });
+
+test('headers of every shape: the usual one read by position, any other by the byte loop, agree with a plain reading of the fields', async () => {
+  const { readSentence, Sentence } = await import('../src/nmea.js');
+  const read = (line: Buffer): string => {
+    const out = new Sentence();
+    const fault = readSentence(line, 0, line.length, out);
+    if (fault !== null) return fault.reason;
+    const talker = String.fromCharCode(out.talker0, out.talker1);
+    const payload = line.toString('latin1', out.payloadStart, out.payloadEnd);
+    return `ok ${talker} ${out.own} ${out.count}/${out.number} ${out.sequence} ${out.channel} ${out.fillBits} ${payload}`;
+  };
+  /** The rules of a VDM/VDO sentence, field by field, in the order the reader checks them. */
+  const plainReading = (body: string): string => {
+    const fields = body.split(',');
+    const [head, count, number, sequence, channel, payload, fill] = fields as string[];
+    if (head!.length !== 5 || head!.slice(2, 4) !== 'VD' || !'MO'.includes(head![4]!)) return 'other_sentence';
+    if (fields.length !== 7) return 'bad_field_count';
+    const c = /^[1-9]$/.test(count!) ? Number(count) : -1;
+    const n = /^[0-9]$/.test(number!) ? Number(number) : -1;
+    if (c < 1 || n < 1 || n > c) return 'bad_fragment_header';
+    if (!/^[0-9]?$/.test(sequence!)) return 'bad_fragment_header';
+    if (!/^[AB12]?$/.test(channel!)) return 'bad_channel';
+    if (!/^[0-5]$/.test(fill!)) return 'bad_fill_bits';
+    if (payload === '') return 'empty_payload';
+    if (fill !== '0' && n !== c) return 'bad_fill_bits';
+    const code = channel === '' ? 0 : channel!.charCodeAt(0);
+    return `ok ${head!.slice(0, 2)} ${head![4] === 'O'} ${c}/${n} ${sequence === '' ? -1 : Number(sequence)} ${code} ${fill} ${payload}`;
+  };
+  const field = (...values: string[]) => fc.constantFrom(...values);
+  fc.assert(
+    fc.property(
+      field('AI', 'AB', 'BS', '--', 'A,', ',A', 'A', 'ABC', ''),
+      field('VDM', 'VDO', 'VDX', 'ALR', 'VD'),
+      field('1', '2', '9', '0', '', '10', 'A', ':'),
+      field('1', '2', '3', '0', '', '11', '/'),
+      field('', '0', '7', '9', '10', 'x', ':', '/'),
+      field('', 'A', 'B', '1', '2', 'C', 'AB'),
+      fc.stringMatching(/^[0-9:;<=>?@A-W`a-w]{0,30}$/),
+      field('0', '2', '5', '6', '', '01'),
+      field('', ',X'),
+      (talker, formatter, count, number, sequence, channel, payload, fill, extra) => {
+        const body = `${talker}${formatter},${count},${number},${sequence},${channel},${payload},${fill}${extra}`;
+        const line = Buffer.from(`!${body}*${checksum(body)}`, 'latin1');
+        assert.equal(read(line), plainReading(body), body);
+      },
+    ),
+    { numRuns: 5000 },
+  );
+});
