@@ -128,13 +128,13 @@ export class ReorderBuffer {
   /** Rows held in all buckets. */
   private held = 0;
 
-  // Sorting scratch: rows with their MMSI and millisecond-in-second, twice for the radix passes.
+  // Sorting scratch: each row's MMSI and millisecond-in-second (by row, in arrival order),
+  // and the rows in sort order, twice for the radix passes. Only row numbers move: a pass
+  // reads a row's digit through its number (the arrays by row fit in the first-level cache).
+  private mmsiOf = new Int32Array(64);
+  private msOf = new Int32Array(64);
   private rowsA = new Int32Array(64);
   private rowsB = new Int32Array(64);
-  private mmsiA = new Int32Array(64);
-  private mmsiB = new Int32Array(64);
-  private msA = new Int32Array(64);
-  private msB = new Int32Array(64);
   /** Per sorted row: the slot the look ahead found. */
   private slots = new Int32Array(64);
   /** The histograms of all four digits, counted in one pass over the rows (a permutation keeps them). */
@@ -189,7 +189,7 @@ export class ReorderBuffer {
   get bytes(): number {
     let rows = 0;
     for (const data of this.bucketData) rows += data.byteLength;
-    return rows + 7 * this.rowsA.byteLength + this.counts.byteLength;
+    return rows + 5 * this.rowsA.byteLength + this.counts.byteLength;
   }
 
   /** The newest event time seen or advanced to (ms UTC), -Infinity before any. */
@@ -338,8 +338,8 @@ export class ReorderBuffer {
     }
     if (this.rowsA.length < n) this.growScratch(n);
     const rows = this.rowsA;
-    const mmsi = this.mmsiA;
-    const ms = this.msA;
+    const mmsi = this.mmsiOf;
+    const ms = this.msOf;
     // Rows start in arrival order, often sorted already.
     let sorted = true;
     for (let i = 0; i < n; i++) {
@@ -362,7 +362,6 @@ export class ReorderBuffer {
     // this run's slots (reading their track records), read the rest of their state
     // when the slots lie far apart, then release the run (see LookAhead). Each step
     // is a loop of loads that do not wait on one another, so their misses overlap.
-    const mmsi_ = this.mmsiA;
     const slots = this.slots;
     let touched = this.whereOf(0, Math.min(n, LOOK_AHEAD), lookAhead);
     for (let from = 0; from < n; from += LOOK_AHEAD) {
@@ -371,7 +370,7 @@ export class ReorderBuffer {
       let low = Infinity;
       let high = -Infinity;
       for (let i = from; i < to; i++) {
-        const slot = (slots[i] = lookAhead.slot(mmsi_[i]!));
+        const slot = (slots[i] = lookAhead.slot(mmsi[sorted_[i]!]!));
         if (slot < 0) continue; // not tracked yet: nothing to read ahead
         if (slot < low) low = slot;
         if (slot > high) high = slot;
@@ -388,9 +387,12 @@ export class ReorderBuffer {
   private whereOf(from: number, to: number, lookAhead: LookAhead): number {
     const d = this.releasing;
     const rows = this.rowsA;
-    const mmsi = this.mmsiA;
+    const mmsi = this.mmsiOf;
     let touched = 0;
-    for (let i = from; i < to; i++) touched += d[rows[i]! * STRIDE + T]! + lookAhead.where(mmsi[i]!);
+    for (let i = from; i < to; i++) {
+      const r = rows[i]!;
+      touched += d[r * STRIDE + T]! + lookAhead.where(mmsi[r]!);
+    }
     return touched;
   }
 
@@ -428,24 +430,20 @@ export class ReorderBuffer {
    * millisecond), skipping digits that are the same in every row.
    */
   private sortRows(n: number): void {
+    const rows = this.rowsA;
+    const mmsi = this.mmsiOf;
+    const ms = this.msOf;
     if (n < SMALL) {
-      const rows = this.rowsA;
-      const mmsi = this.mmsiA;
-      const ms = this.msA;
       for (let i = 1; i < n; i++) {
         const r = rows[i]!;
-        const m = mmsi[i]!;
-        const s = ms[i]!;
+        const m = mmsi[r]!;
+        const s = ms[r]!;
         let j = i - 1;
-        while (j >= 0 && (ms[j]! > s || (ms[j] === s && mmsi[j]! > m))) {
+        while (j >= 0 && (ms[rows[j]!]! > s || (ms[rows[j]!] === s && mmsi[rows[j]!]! > m))) {
           rows[j + 1] = rows[j]!;
-          mmsi[j + 1] = mmsi[j]!;
-          ms[j + 1] = ms[j]!;
           j--;
         }
         rows[j + 1] = r;
-        mmsi[j + 1] = m;
-        ms[j + 1] = s;
       }
       return;
     }
@@ -458,8 +456,8 @@ export class ReorderBuffer {
     const counts = this.counts;
     // A loop, not fill(): fill on a typed array is a call into the runtime that walks element by element.
     for (let k = 0; k < counts.length; k++) counts[k] = 0;
-    const mmsi = this.mmsiA;
-    const ms = this.msA;
+    const mmsi = this.mmsiOf;
+    const ms = this.msOf;
     for (let i = 0; i < n; i++) {
       const m = mmsi[i]!;
       counts[m & DIGIT_MASK]!++;
@@ -469,36 +467,28 @@ export class ReorderBuffer {
     }
   }
 
-  /** One stable counting pass from the A arrays into the B arrays, then swapped; skipped when the digit never varies. */
+  /** One stable counting pass of the rows from rowsA into rowsB, then swapped; skipped when the digit never varies. */
   private radixPass(n: number, pass: number): void {
     const counts = this.counts;
     const base = pass << DIGIT_BITS;
-    const mmsi = this.mmsiA;
-    const ms = this.msA;
-    const shift = pass * DIGIT_BITS;
-    const first = pass === 3 ? ms[0]! : (mmsi[0]! >>> shift) & DIGIT_MASK;
-    if (counts[base + first] === n) return;
+    // The millisecond (under 1000) is a digit of its own; the MMSI gives three.
+    const digits = pass === 3 ? this.msOf : this.mmsiOf;
+    const shift = pass === 3 ? 0 : pass * DIGIT_BITS;
+    const rows = this.rowsA;
+    if (counts[base + ((digits[rows[0]!]! >>> shift) & DIGIT_MASK)] === n) return;
     let sum = 0;
     for (let k = base; k < base + (1 << DIGIT_BITS); k++) {
       const c = counts[k]!;
       counts[k] = sum;
       sum += c;
     }
-    const rows = this.rowsA;
     const toRows = this.rowsB;
-    const toMmsi = this.mmsiB;
-    const toMs = this.msB;
     for (let i = 0; i < n; i++) {
-      const m = mmsi[i]!;
-      const s = ms[i]!;
-      const at = counts[base + (pass === 3 ? s : (m >>> shift) & DIGIT_MASK)]!++;
-      toRows[at] = rows[i]!;
-      toMmsi[at] = m;
-      toMs[at] = s;
+      const r = rows[i]!;
+      toRows[counts[base + ((digits[r]! >>> shift) & DIGIT_MASK)]!++] = r;
     }
-    [this.rowsA, this.rowsB] = [this.rowsB, this.rowsA];
-    [this.mmsiA, this.mmsiB] = [this.mmsiB, this.mmsiA];
-    [this.msA, this.msB] = [this.msB, this.msA];
+    this.rowsA = toRows;
+    this.rowsB = rows;
   }
 
   /**
@@ -508,11 +498,13 @@ export class ReorderBuffer {
    */
   private settleTies(n: number): void {
     const rows = this.rowsA;
-    const mmsi = this.mmsiA;
-    const ms = this.msA;
+    const mmsi = this.mmsiOf;
+    const ms = this.msOf;
     for (let i = 0; i < n - 1; ) {
+      const m = mmsi[rows[i]!]!;
+      const s = ms[rows[i]!]!;
       let j = i + 1;
-      while (j < n && mmsi[j] === mmsi[i] && ms[j] === ms[i]) j++;
+      while (j < n && mmsi[rows[j]!] === m && ms[rows[j]!] === s) j++;
       if (j - i > 1) {
         for (let a = i + 1; a < j; a++) {
           const r = rows[a]!;
@@ -548,12 +540,10 @@ export class ReorderBuffer {
 
   private growScratch(n: number): void {
     const size = Math.max(n, this.rowsA.length * 2);
+    this.mmsiOf = new Int32Array(size);
+    this.msOf = new Int32Array(size);
     this.rowsA = new Int32Array(size);
     this.rowsB = new Int32Array(size);
-    this.mmsiA = new Int32Array(size);
-    this.mmsiB = new Int32Array(size);
-    this.msA = new Int32Array(size);
-    this.msB = new Int32Array(size);
     this.slots = new Int32Array(size);
   }
 }
