@@ -13,7 +13,7 @@
  * record (an update or a visit in a neighbour search is one cache miss), a
  * cell's key and first id side by side in the table.
  */
-import { DEG, EARTH_RADIUS_METRES, haversineMetresFrom, normaliseLongitude, RAD } from './distance.js';
+import { DEG, EARTH_RADIUS_METRES, haversineMetresFrom, normaliseLongitude } from './distance.js';
 import { capCellsInto, columnOf, globalGrid, rowOf, wrapColumn, type CapCells, type GlobalGrid } from './global-grid.js';
 
 export type CellGridOptions = {
@@ -36,7 +36,7 @@ const NEXT = 3;
 
 export class CellGrid {
   private readonly grid: GlobalGrid;
-  private readonly cap: CapCells = { firstRow: 0, lastRow: 0, firstCol: 0, columns: 0 };
+  private readonly cap: CapCells = { firstRow: 0, lastRow: 0, firstCol: 0, columns: 0, cosLat: 1 };
   // Per id: the record, and the previous id in the cell (NONE: first), needed only to unlink.
   private ids: Float64Array;
   private prev: Int32Array;
@@ -143,11 +143,13 @@ export class CellGrid {
     // north or south than the radius is outside it without a haversine. The margin, far
     // above rounding, keeps the test on the side of taking the haversine.
     const reach = (radius / EARTH_RADIUS_METRES) * DEG * (1 + 1e-9) + 1e-9;
-    const cosLat = Math.cos(lat * RAD);
+    const cosLat = this.cap.cosLat;
     while (id !== NONE) {
       const at = id * ID_RECORD;
       const dLat = ids[at + LAT]! - lat;
-      if (dLat <= reach && dLat >= -reach && haversineMetresFrom(lat, lon, cosLat, ids[at + LAT]!, ids[at + LON]!) <= radius) out[n++] = id;
+      // The very point asked about (a vessel looking for its neighbours finds itself): no haversine.
+      if (dLat === 0 && ids[at + LON] === lon) out[n++] = id;
+      else if (dLat <= reach && dLat >= -reach && haversineMetresFrom(lat, lon, cosLat, ids[at + LAT]!, ids[at + LON]!) <= radius) out[n++] = id;
       id = ids[at + NEXT]!;
     }
     return n;

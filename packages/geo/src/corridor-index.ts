@@ -71,7 +71,7 @@ export class CorridorIndex {
   private pz = 0;
   private readonly best: CorridorHit = { asset: -1, line: -1, segment: -1, metres: Infinity };
   private found: number[] = NO_OUTPUT;
-  private readonly cap: CapCells = { firstRow: 0, lastRow: 0, firstCol: 0, columns: 0 };
+  private readonly cap: CapCells = { firstRow: 0, lastRow: 0, firstCol: 0, columns: 0, cosLat: 1 };
   private foundCount = 0;
 
   constructor(corridors: readonly Corridor[], options: CorridorIndexOptions = {}) {

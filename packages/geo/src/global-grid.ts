@@ -15,8 +15,8 @@ export type GlobalGrid = {
   readonly rowHeight: number;
 };
 
-/** Rows firstRow..lastRow, and `columns` columns from firstCol eastward (wrapping). */
-export type CapCells = { firstRow: number; lastRow: number; firstCol: number; columns: number };
+/** Rows firstRow..lastRow, and `columns` columns from firstCol eastward (wrapping); and the cosine of the centre's latitude, for the caller's distances. */
+export type CapCells = { firstRow: number; lastRow: number; firstCol: number; columns: number; cosLat: number };
 
 /** A grid of cells about `cellDegrees` on a side; throws on sizes a caller should never pass. */
 export function globalGrid(cellDegrees: number): GlobalGrid {
@@ -49,19 +49,30 @@ export function wrapColumn(grid: GlobalGrid, col: number): number {
  * The cells covering every point within `metres` of (lat, lon), lon in
  * [-180, 180): the cap's bounding box, whose half-width in longitude is
  * asin(sin d / cos φ), or every column when the cap takes in a pole.
+ *
+ * For a small cap the half-width is taken from a bound instead, with no sine
+ * and no arcsine (each a call into the runtime, and neighbour searches ask
+ * this for every few reports): sin d ≤ d, and asin x ≤ x + x³/3 for x ≤ 1/2
+ * (the series' terms after x sum to less than x³/3 there). The box is then
+ * a hair wider than the cap, never narrower.
  */
 export function capCellsInto(grid: GlobalGrid, lat: number, lon: number, metres: number, out: CapCells): CapCells {
   const angle = metres / EARTH_RADIUS_METRES;
   out.firstRow = rowOf(grid, lat - angle * DEG - SLACK);
   out.lastRow = rowOf(grid, lat + angle * DEG + SLACK);
-  const sinAngle = Math.sin(Math.min(angle, Math.PI / 2));
-  const cosLat = Math.cos(lat * RAD);
-  if (angle >= Math.PI / 2 || sinAngle >= cosLat) {
-    out.firstCol = 0;
-    out.columns = grid.cols;
-    return out;
+  const cosLat = (out.cosLat = Math.cos(lat * RAD));
+  let span: number;
+  const x = angle / cosLat;
+  if (x <= 0.5) span = (x + (x * x * x) / 3) * DEG;
+  else {
+    const sinAngle = Math.sin(Math.min(angle, Math.PI / 2));
+    if (angle >= Math.PI / 2 || sinAngle >= cosLat) {
+      out.firstCol = 0;
+      out.columns = grid.cols;
+      return out;
+    }
+    span = Math.asin(sinAngle / cosLat) * DEG;
   }
-  const span = Math.asin(sinAngle / cosLat) * DEG;
   const west = columnOf(grid, lon - span - SLACK);
   out.firstCol = wrapColumn(grid, west);
   out.columns = Math.min(grid.cols, columnOf(grid, lon + span + SLACK) - west + 1);

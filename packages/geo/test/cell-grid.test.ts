@@ -46,7 +46,11 @@ function jitter(commands: Command[]): Command[] {
   const out: Command[] = [];
   for (const c of commands) {
     out.push(c);
-    if (c.op === 'update') out.push({ op: 'near', lat: Math.max(-90, Math.min(90, c.lat + 0.01)), lon: normaliseLongitude(c.lon - 0.01), radius: 5000 });
+    if (c.op === 'update') {
+      out.push({ op: 'near', lat: Math.max(-90, Math.min(90, c.lat + 0.01)), lon: normaliseLongitude(c.lon - 0.01), radius: 5000 });
+      // At the very point (a vessel looking for its neighbours), with a small radius and none.
+      out.push({ op: 'near', lat: c.lat, lon: c.lon, radius: c.id % 2 === 0 ? 1000 : 0 });
+    }
   }
   return out;
 }
