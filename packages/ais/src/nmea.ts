@@ -87,7 +87,8 @@ const LITTLE_ENDIAN = new Uint8Array(new Int32Array([1]).buffer)[0] === 1;
 export function readSentence(buf: Uint8Array, start: number, end: number, out: Sentence): SentenceFault | null {
   const limit = end - start > MAX_SENTENCE ? start + MAX_SENTENCE : end;
   // One pass: the XOR checksum, the six commas of a VDM/VDO sentence, and the
-  // payload's six-bit values. Three loops, so that each byte meets only the
+  // payload's six-bit values. The header (read by position when it has the
+  // usual shape), the payload, then the rest, so that each byte meets only the
   // tests its part of the sentence needs.
   let sum = 0;
   let commas = 0;
@@ -104,26 +105,27 @@ export function readSentence(buf: Uint8Array, start: number, end: number, out: S
     c4 = start + (usual >> 16);
     commas = 5;
     i = c4 + 1;
-  }
-  // Any other header, up to the comma before the payload.
-  if (usual < 0) for (; i < limit; i++) {
-    const b = buf[i]!;
-    if (b === 0x2a /* * */) {
-      star = i;
-      break;
-    }
-    sum ^= b;
-    if (b === 0x2c /* , */) {
-      switch (commas++) {
-        case 0: c0 = i; break;
-        case 1: c1 = i; break;
-        case 2: c2 = i; break;
-        case 3: c3 = i; break;
-        case 4: c4 = i; break;
-      }
-      if (commas === 5) {
-        i++;
+  } else {
+    // Any other header, up to the comma before the payload.
+    for (; i < limit; i++) {
+      const b = buf[i]!;
+      if (b === 0x2a /* * */) {
+        star = i;
         break;
+      }
+      sum ^= b;
+      if (b === 0x2c /* , */) {
+        switch (commas++) {
+          case 0: c0 = i; break;
+          case 1: c1 = i; break;
+          case 2: c2 = i; break;
+          case 3: c3 = i; break;
+          case 4: c4 = i; break;
+        }
+        if (commas === 5) {
+          i++;
+          break;
+        }
       }
     }
   }
