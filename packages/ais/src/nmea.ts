@@ -15,6 +15,7 @@
 import { HEX_VALUE, hex2 } from './tagblock.js';
 import { Reject, type RejectReason } from './reasons.js';
 import { ARMOUR_VALUE } from './armour.js';
+import { WordView } from './word-view.js';
 
 /** A VDM/VDO sentence's fields as offsets into the line; reused between lines. */
 export class Sentence {
@@ -46,9 +47,8 @@ export class Sentence {
   readonly sixbits: Uint8Array = new Uint8Array(SIXBITS_CAPACITY);
   /** The same memory as `sixbits`, four values a word: the payload loop stores four at once. */
   readonly sixbitWords: Int32Array = new Int32Array(this.sixbits.buffer);
-  /** A view of the last line buffer read, for loading its bytes four at a time. */
-  viewed: Uint8Array | undefined = undefined;
-  view: DataView = new DataView(new ArrayBuffer(0));
+  /** The line buffer read, for loading its bytes four at a time. */
+  readonly line = new WordView();
   /** Index in the payload of its first character outside the armour alphabet, or -1. */
   badArmour = -1;
 }
@@ -140,11 +140,7 @@ export function readSentence(buf: Uint8Array, start: number, end: number, out: S
       // each character costs a load, a table lookup and a store, each with
       // V8's checks. The word that meets a terminator or a character outside
       // the alphabet is left to the loop after, byte by byte.
-      if (buf !== out.viewed) {
-        out.viewed = buf;
-        out.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-      }
-      const view = out.view;
+      const view = out.line.of(buf);
       const words = out.sixbitWords;
       let sum4 = 0;
       for (; i + 4 <= limit; i += 4) {

@@ -9,6 +9,7 @@
  * only for framing.
  */
 import { Reject, type RejectReason } from './reasons.js';
+import { WordView } from './word-view.js';
 
 /** Longest tag block we accept; real ones are under 100 bytes. */
 export const MAX_TAG_BLOCK = 512;
@@ -37,9 +38,8 @@ export class RepeatedBytes {
   private readonly bytes: Uint8Array;
   private readonly kept: DataView;
   private size = 0;
-  /** A view of the last array compared against, for reading it four bytes at a time. */
-  private viewed: Uint8Array | undefined = undefined;
-  private view: DataView = new DataView(new ArrayBuffer(0));
+  /** The array compared against, read four bytes at a time. */
+  private readonly words = new WordView();
 
   constructor(capacity: number) {
     this.bytes = new Uint8Array(capacity);
@@ -67,12 +67,7 @@ export class RepeatedBytes {
   length(buf: Uint8Array, at: number, end: number): number {
     const n = this.size;
     if (n === 0 || at + n > end) return 0;
-    if (buf !== this.viewed) {
-      // A new chunk of input: lines come from a few large arrays, so this is rare.
-      this.viewed = buf;
-      this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-    }
-    const view = this.view;
+    const view = this.words.of(buf);
     const kept = this.kept;
     // Four bytes at a time, last first: a new time or checksum shows at the end.
     let i = n - 4;

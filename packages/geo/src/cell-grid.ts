@@ -143,7 +143,7 @@ export class CellGrid {
     // north or south than the radius is outside it without a haversine. The margin, far
     // above rounding, keeps the test on the side of taking the haversine.
     const reach = (radius / EARTH_RADIUS_METRES) * DEG * (1 + 1e-9) + 1e-9;
-    const cosLat = this.cap.cosLat;
+    const cosLat = this.cap.cosLat; // of this search's centre, as near() found its cap
     while (id !== NONE) {
       const at = id * ID_RECORD;
       const dLat = ids[at + LAT]! - lat;

@@ -71,12 +71,12 @@ export class ZoneLookup {
     this.answer[slot * ANSWER + CELL] = NO_CELL;
   }
 
-  /** How many zones contain the latest position of the vessel in `slot` (looked up on the first call for that position). */
   /** Reads the answer kept for `slot` (what `at` reads first) and returns it; changes nothing. */
   touch(slot: number): number {
     return this.answer[slot * ANSWER + STAMP]!;
   }
 
+  /** How many zones contain the latest position of the vessel in `slot` (looked up on the first call for that position). */
   at(slot: number): number {
     const a = this.answer;
     const at = slot * ANSWER;

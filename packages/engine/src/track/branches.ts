@@ -100,18 +100,18 @@ export class BranchTracker {
     return this.branch[at + COUNT]! > 0 && t - this.branch[at + T]! <= this.ttlMs;
   }
 
-  /**
-   * Assigns a position to a branch and returns the verdict (also kept in
-   * `verdict[slot]`). The position comes as the observation, not as three
-   * numbers: a call that is not inlined boxes every number argument, three
-   * allocations per report.
-   */
   /** Reads what `classify` reads first for `slot` and returns it; changes nothing. */
   touch(slot: number): number {
     const cur = this.current[slot]!;
     return this.verdict[slot]! + (cur < 0 ? cur : this.branch[(slot * 2 + cur) * BRANCH + LAT]! + this.branch[(slot * 2 + 1 - cur) * BRANCH + COUNT]!);
   }
 
+  /**
+   * Assigns a position to a branch and returns the verdict (also kept in
+   * `verdict[slot]`). The position comes as the observation, not as three
+   * numbers: a call that is not inlined boxes every number argument, three
+   * allocations per report.
+   */
   classify(slot: number, position: Pick<PositionObservation, 't' | 'lat' | 'lon'>): Verdict {
     const t = position.t;
     const lat = position.lat;

@@ -1,0 +1,17 @@
+/**
+ * A DataView of the last byte array asked about, for reading a line four
+ * bytes at a time. Lines come from a few large arrays (the chunks of a file
+ * or a stream), so a new view is made only when the array changes.
+ */
+export class WordView {
+  private array: Uint8Array | undefined = undefined;
+  private view: DataView = new DataView(new ArrayBuffer(0));
+
+  of(buf: Uint8Array): DataView {
+    if (buf !== this.array) {
+      this.array = buf;
+      this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+    }
+    return this.view;
+  }
+}
