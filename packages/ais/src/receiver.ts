@@ -9,6 +9,7 @@
  */
 import { Payload } from './bits.js';
 import { DEFAULT_GROUP_LIMITS, FragmentTable, type FragmentGroup, type GroupLimits } from './fragments.js';
+import { blankPositionReportClassA, decodePositionReportClassAInto, type ReusablePositionReportClassA } from './messages/position-a.js';
 import { decodePayload, isFailure, type AisMessage } from './messages/registry.js';
 import { latin1, readSentence, Sentence } from './nmea.js';
 import { Reject, type RejectReason } from './reasons.js';
@@ -51,7 +52,16 @@ export interface ReceiverSink {
   reject(rejection: LineRejection): void;
 }
 
-export type ReceiverOptions = Partial<GroupLimits>;
+export interface ReceiverOptions extends Partial<GroupLimits> {
+  /**
+   * Decode every Class A position report (types 1-3, most of all traffic)
+   * into one object reused from message to message, which is then valid only
+   * during the sink's `message` call. For a sink that copies what it keeps,
+   * this spares an object per message. Default false: every message is a new
+   * object the sink may keep.
+   */
+  readonly reusePositionReports?: boolean;
+}
 
 /** Sentences glued onto one line that we follow before calling the rest junk. */
 const MAX_SENTENCES_PER_LINE = 16;
@@ -65,6 +75,8 @@ export class AisReceiver {
   /** The payload of one-sentence messages: a view of the sentence's six-bit values. */
   private readonly single = new Payload(0);
   private readonly groups: FragmentTable;
+  /** The one Class A report decoded into, when the options ask for reuse. */
+  private readonly classA: ReusablePositionReportClassA | undefined;
   private readonly context: MessageContext = {
     line: 0,
     fragments: 1,
@@ -100,7 +112,9 @@ export class AisReceiver {
     private readonly sink: ReceiverSink,
     options: ReceiverOptions = {},
   ) {
-    this.groups = new FragmentTable({ ...DEFAULT_GROUP_LIMITS, ...options });
+    const { reusePositionReports = false, ...limits } = options;
+    this.groups = new FragmentTable({ ...DEFAULT_GROUP_LIMITS, ...limits });
+    this.classA = reusePositionReports ? blankPositionReportClassA() : undefined;
   }
 
   /** Lines pushed so far. */
@@ -277,7 +291,8 @@ export class AisReceiver {
   }
 
   private decode(p: Payload, line: number, fragments: number, time: number, source: string | undefined, receivedAt: number | undefined): void {
-    const r = decodePayload(p);
+    const type = p.length > 0 ? p.sixbits[0]! : -1;
+    const r = this.classA !== undefined && type >= 1 && type <= 3 ? decodePositionReportClassAInto(p, this.classA) : decodePayload(p);
     if (isFailure(r)) {
       this.sink.reject({ line, reason: r.reason, detail: r.detail });
       return;

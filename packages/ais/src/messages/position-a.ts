@@ -4,8 +4,9 @@
  * The decoder is straight-line code on the six-bit values at fixed offsets:
  * each field is assembled from the characters it spans (character k holds
  * bits 6k..6k+5, most significant first), with no loop, no table and no
- * intermediate string, and the one result object is created with all its
- * properties in the same order every time, so V8 keeps one hidden class.
+ * intermediate string, and every result object starts from the same blank
+ * with all its properties, so V8 keeps one hidden class. A receiver asked to
+ * reuse reports decodes every type 1-3 into one such object.
  * A property test checks every field against the generic `uint`/`int` readers.
  */
 import type { Payload } from '../bits.js';
@@ -60,6 +61,23 @@ const MIN_BITS = 163;
 const MAX_BITS = 204;
 
 export function decodePositionReportClassA(p: Payload): PositionReportClassA | MessageFailure {
+  return decodePositionReportClassAInto(p, blankPositionReportClassA());
+}
+
+/** A Class A report whose fields {@link decodePositionReportClassAInto} overwrites. */
+export type ReusablePositionReportClassA = { -readonly [K in keyof PositionReportClassA]: PositionReportClassA[K] };
+
+/** A report to decode into: every field present, so that all reports share one hidden class. */
+export function blankPositionReportClassA(): ReusablePositionReportClassA {
+  return { type: 1, repeat: 0, mmsi: 0, status: 15, turn: -128, speed: 1023, accuracy: false, lon: 0, lat: 0, course: 3600, heading: 511, second: 60, maneuver: 0, raim: false, radio: 0 };
+}
+
+/**
+ * Decodes into `out`, overwriting every field, and returns it (or the
+ * failure, leaving `out` unchanged). A consumer that copies what it keeps
+ * decodes the bulk of all traffic without an object per message.
+ */
+export function decodePositionReportClassAInto(p: Payload, out: ReusablePositionReportClassA): PositionReportClassA | MessageFailure {
   const n = p.bitLength;
   if (n < MIN_BITS) return failure(Reject.TOO_SHORT, `type 1-3 needs ${MIN_BITS} bits, got ${n}`);
   if (n > MAX_BITS) return failure(Reject.TOO_LONG, `type 1-3 takes at most ${MAX_BITS} bits, got ${n}`);
@@ -68,22 +86,21 @@ export function decodePositionReportClassA(p: Payload): PositionReportClassA | M
   let radio = ((s24 & 1) << 18) | (s[25]! << 12) | (s[26]! << 6) | s[27]!;
   // A short report carries only the first bitLength - 149 bits of the radio status (as gpsd reads it).
   if (n < STANDARD_BITS) radio >>>= STANDARD_BITS - n;
-  return {
-    type: s[0] as 1 | 2 | 3,
-    repeat: s[1]! >> 4,
-    mmsi: ((s[1]! & 15) << 26) | (s[2]! << 20) | (s[3]! << 14) | (s[4]! << 8) | (s[5]! << 2) | (s[6]! >> 4),
-    status: s[6]! & 15,
-    // Shift the 8-bit field to the top of a 32-bit int and back to sign-extend it.
-    turn: (((s[7]! << 2) | (s[8]! >> 4)) << 24) >> 24,
-    speed: ((s[8]! & 15) << 6) | s[9]!,
-    accuracy: (s[10]! & 32) !== 0,
-    lon: ((((s[10]! & 31) << 23) | (s[11]! << 17) | (s[12]! << 11) | (s[13]! << 5) | (s[14]! >> 1)) << 4) >> 4,
-    lat: ((((s[14]! & 1) << 26) | (s[15]! << 20) | (s[16]! << 14) | (s[17]! << 8) | (s[18]! << 2) | (s[19]! >> 4)) << 5) >> 5,
-    course: ((s[19]! & 15) << 8) | (s[20]! << 2) | (s[21]! >> 4),
-    heading: ((s[21]! & 15) << 5) | (s[22]! >> 1),
-    second: ((s[22]! & 1) << 5) | (s[23]! >> 1),
-    maneuver: ((s[23]! & 1) << 1) | (s24 >> 5),
-    raim: (s24 & 2) !== 0,
-    radio,
-  };
+  out.type = s[0] as 1 | 2 | 3;
+  out.repeat = s[1]! >> 4;
+  out.mmsi = ((s[1]! & 15) << 26) | (s[2]! << 20) | (s[3]! << 14) | (s[4]! << 8) | (s[5]! << 2) | (s[6]! >> 4);
+  out.status = s[6]! & 15;
+  // Shift the 8-bit field to the top of a 32-bit int and back to sign-extend it.
+  out.turn = (((s[7]! << 2) | (s[8]! >> 4)) << 24) >> 24;
+  out.speed = ((s[8]! & 15) << 6) | s[9]!;
+  out.accuracy = (s[10]! & 32) !== 0;
+  out.lon = ((((s[10]! & 31) << 23) | (s[11]! << 17) | (s[12]! << 11) | (s[13]! << 5) | (s[14]! >> 1)) << 4) >> 4;
+  out.lat = ((((s[14]! & 1) << 26) | (s[15]! << 20) | (s[16]! << 14) | (s[17]! << 8) | (s[18]! << 2) | (s[19]! >> 4)) << 5) >> 5;
+  out.course = ((s[19]! & 15) << 8) | (s[20]! << 2) | (s[21]! >> 4);
+  out.heading = ((s[21]! & 15) << 5) | (s[22]! >> 1);
+  out.second = ((s[22]! & 1) << 5) | (s[23]! >> 1);
+  out.maneuver = ((s[23]! & 1) << 1) | (s24 >> 5);
+  out.raim = (s24 & 2) !== 0;
+  out.radio = radio;
+  return out;
 }

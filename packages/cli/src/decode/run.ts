@@ -47,7 +47,8 @@ export async function runDecode(input: Input, options: DecodeOptions, io: Decode
       if (r.reason !== OTHER_SENTENCE) err.write(`line ${r.line}: ${r.reason}: ${r.detail}\n`);
     },
   };
-  const receiver = new AisReceiver(sink);
+  // Every format writes a message out during the call: reports may be reused.
+  const receiver = new AisReceiver(sink, { reusePositionReports: true });
   const splitter = new LineSplitter((buf, start, end) => receiver.pushBytes(buf, start, end));
   const progress = new Progress(io.stderr, io.now, input.size);
 

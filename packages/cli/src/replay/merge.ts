@@ -13,7 +13,7 @@
  * whose disorder starts later (logs concatenated out of order). Otherwise an
  * input streams, one chunk per input held.
  */
-import type { Observation } from '@tidewatch/engine';
+import { copyPosition, type Observation } from '@tidewatch/engine';
 import type { Input } from '../decode/input.js';
 import type { Emit, ObservationReader } from './observations.js';
 
@@ -25,7 +25,7 @@ export interface Feed {
 /** Told when an input is sorted in memory. */
 export type OrderNote = (feed: Feed, observations: number) => void;
 
-const copy = (o: Observation): Observation => (o.kind === 'position' ? { ...o } : o);
+const copy = (o: Observation): Observation => (o.kind === 'position' ? copyPosition(o) : o);
 
 class Cursor {
   batch: Observation[] = [];

@@ -73,10 +73,14 @@ class NmeaReader implements ObservationReader {
   private readonly position = emptyPosition();
   /** NMEA without tag-block times: the last time this input gave, so a file stays in order. */
   private lastTime = NaN;
-  private readonly receiver = new AisReceiver({
-    message: (m: AisMessage, c: MessageContext): void => this.message(m, c),
-    reject: (r: LineRejection): void => this.tally.reject(r.reason, r.line, r.detail),
-  });
+  // Reports may be reused: `message` copies what it keeps into observations.
+  private readonly receiver = new AisReceiver(
+    {
+      message: (m: AisMessage, c: MessageContext): void => this.message(m, c),
+      reject: (r: LineRejection): void => this.tally.reject(r.reason, r.line, r.detail),
+    },
+    { reusePositionReports: true },
+  );
   private readonly lines = new LineSplitter((buf, start, end) => this.receiver.pushBytes(buf, start, end));
 
   push(chunk: Uint8Array, emit: Emit): void {

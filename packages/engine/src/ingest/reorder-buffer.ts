@@ -31,7 +31,7 @@
  * objects beside their row.
  */
 import type { Observation, PositionObservation, StaticObservation } from '../observe/observation.js';
-import { PositionSource } from '../observe/observation.js';
+import { PositionSource, copyPosition, emptyPosition } from '../observe/observation.js';
 import { resize } from '../track/track-table.js';
 
 const KIND_POSITION = 1;
@@ -152,9 +152,7 @@ export class ReorderBuffer {
   /** Observations that waited aside as too far ahead. */
   heldAhead = 0;
 
-  private readonly out: PositionObservation = {
-    kind: 'position', t: 0, mmsi: 0, lat: 0, lon: 0, sog: NaN, cog: NaN, heading: NaN, navStatus: NaN, source: PositionSource.OTHER,
-  };
+  private readonly out: PositionObservation = emptyPosition();
 
   /**
    * `lookAhead`, when given, is asked about the vessel of each of the next
@@ -226,7 +224,7 @@ export class ReorderBuffer {
 
   private waitAhead(obs: Observation, each: Release, secondDone: (endMs: number) => void): void {
     this.heldAhead++;
-    const copy: Observation = { ...obs };
+    const copy: Observation = obs.kind === 'position' ? copyPosition(obs) : { ...obs };
     const ahead = this.ahead;
     let i = ahead.length;
     while (i > 0 && ahead[i - 1]!.t > copy.t) i--;

@@ -76,6 +76,16 @@ export function emptyPosition(): PositionObservation {
   return { kind: 'position', t: NaN, mmsi: 0, lat: NaN, lon: NaN, sog: NaN, cog: NaN, heading: NaN, navStatus: NaN, source: PositionSource.OTHER };
 }
 
+/**
+ * A copy of `p`, built like every other position so that it shares their
+ * hidden class: one copy made by spreading (`{ ...p }`) gets another class,
+ * and each site of the engine's hot path that has seen both reads every
+ * number through a new heap box from then on.
+ */
+export function copyPosition(p: PositionObservation): PositionObservation {
+  return { kind: 'position', t: p.t, mmsi: p.mmsi, lat: p.lat, lon: p.lon, sog: p.sog, cog: p.cog, heading: p.heading, navStatus: p.navStatus, source: p.source };
+}
+
 /** A static observation with nothing known; sources set the fields they carry. */
 export function emptyStatic(t: number, mmsi: number): StaticObservation {
   return {
