@@ -95,7 +95,7 @@ export function readSentence(buf: Uint8Array, start: number, end: number, out: S
   let c0 = 0, c1 = 0, c2 = 0, c3 = 0, c4 = 0, c5 = 0;
   let star = -1;
   let i = start + 1;
-  const usual = usualHeader(buf, start, limit);
+  const usual = usualHeader(buf, start, limit, out);
   if (usual >= 0) {
     sum = usual & 0xff;
     c0 = start + 6;
@@ -194,17 +194,36 @@ export function readSentence(buf: Uint8Array, start: number, end: number, out: S
   if (given !== sum) return { reason: Reject.BAD_CHECKSUM, detail: `checksum ${hex2(given)}, computed ${hex2(sum)}` };
   out.end = star + 3;
 
+  // The usual header has set its fields in `out` already, valid; any other is read now.
+  if (usual < 0) {
+    const fault = readHeader(buf, start, star, commas, c0, c1, c2, c3, c4, out);
+    if (fault !== null) return fault;
+  } else if (commas !== 6) return fieldCount(commas);
+  const fill = star === c5 + 2 ? buf[c5 + 1]! - 48 : -1;
+  if (fill < 0 || fill > 5) return { reason: Reject.BAD_FILL_BITS, detail: `fill bits "${latin1(buf, c5 + 1, star)}"` };
+  if (c5 === c4 + 1) return { reason: Reject.EMPTY_PAYLOAD, detail: 'empty payload' };
+  if (fill !== 0 && out.number !== out.count) {
+    return { reason: Reject.BAD_FILL_BITS, detail: `fill bits ${fill} on fragment ${out.number} of ${out.count}` };
+  }
+  out.payloadStart = c4 + 1;
+  out.payloadEnd = c5;
+  out.fillBits = fill;
+  out.stationTime = out.end < end && buf[out.end] === 0x2c ? trailingTime(buf, out.end, end) : NaN;
+  return null;
+}
+
+/**
+ * The header fields of a sentence whose header the byte loop read (commas at
+ * `c0`..`c4`), checked, into `out`; or the fault.
+ */
+function readHeader(buf: Uint8Array, start: number, star: number, commas: number, c0: number, c1: number, c2: number, c3: number, c4: number, out: Sentence): SentenceFault | null {
   const isAis =
     c0 === start + 6 &&
     buf[start + 3] === 0x56 /* V */ &&
     buf[start + 4] === 0x44 /* D */ &&
     (buf[start + 5] === 0x4d /* M */ || buf[start + 5] === 0x4f); /* O */
   if (!isAis) return { reason: Reject.OTHER_SENTENCE, detail: latin1(buf, start, Math.min(start + 6, star)) };
-  if (commas !== 6) return { reason: Reject.BAD_FIELD_COUNT, detail: `${commas + 1} fields, a VDM sentence has 7` };
-
-  out.talker0 = buf[start + 1]!;
-  out.talker1 = buf[start + 2]!;
-  out.own = buf[start + 5] === 0x4f;
+  if (commas !== 6) return fieldCount(commas);
   const count = c1 === c0 + 2 ? buf[c0 + 1]! - 48 : -1;
   const number = c2 === c1 + 2 ? buf[c1 + 1]! - 48 : -1;
   if (count < 1 || count > 9 || number < 1 || number > count) {
@@ -226,21 +245,22 @@ export function readSentence(buf: Uint8Array, start: number, end: number, out: S
   } else if (c4 !== c3 + 1) {
     return { reason: Reject.BAD_CHANNEL, detail: `channel ${latin1(buf, c3 + 1, c4)}` };
   }
-  const fill = star === c5 + 2 ? buf[c5 + 1]! - 48 : -1;
-  if (fill < 0 || fill > 5) return { reason: Reject.BAD_FILL_BITS, detail: `fill bits "${latin1(buf, c5 + 1, star)}"` };
-  if (c5 === c4 + 1) return { reason: Reject.EMPTY_PAYLOAD, detail: 'empty payload' };
-  if (fill !== 0 && number !== count) {
-    return { reason: Reject.BAD_FILL_BITS, detail: `fill bits ${fill} on fragment ${number} of ${count}` };
-  }
+  setHeader(out, buf[start + 1]!, buf[start + 2]!, buf[start + 5]!, count, number, sequence, channel);
+  return null;
+}
+
+function fieldCount(commas: number): SentenceFault {
+  return { reason: Reject.BAD_FIELD_COUNT, detail: `${commas + 1} fields, a VDM sentence has 7` };
+}
+
+function setHeader(out: Sentence, talker0: number, talker1: number, formatter: number, count: number, number: number, sequence: number, channel: number): void {
+  out.talker0 = talker0;
+  out.talker1 = talker1;
+  out.own = formatter === 0x4f; /* O */
   out.count = count;
   out.number = number;
   out.sequence = sequence;
   out.channel = channel;
-  out.payloadStart = c4 + 1;
-  out.payloadEnd = c5;
-  out.fillBits = fill;
-  out.stationTime = out.end < end && buf[out.end] === 0x2c ? trailingTime(buf, out.end, end) : NaN;
-  return null;
 }
 
 const COMMA = 0x2c;
@@ -252,13 +272,14 @@ const USUAL_SUM = 0x56 ^ 0x44 ^ COMMA;
  * The header almost every sentence has, `!xxVDM,c,n,[s],[ch],` (one
  * character a field, the sequence id and channel possibly empty), read by
  * position: a byte loop through it would test every byte for a comma and a
- * star. Returns the XOR of its bytes | (the offset of its fourth comma) << 8
- * | (the offset of its fifth) << 16; or -1 for any other header, which the
- * byte loop then reads (and the checks after it report what is wrong).
- * Valid fields only: then the header holds no other comma and no star, and
- * the loop would have found the same commas and checksum.
+ * star. Sets the header's fields in `out` and returns the XOR of its bytes
+ * | (the offset of its fourth comma) << 8 | (the offset of its fifth) << 16;
+ * or -1 for any other header, which the byte loop then reads (and
+ * `readHeader` reports what is wrong). Valid fields only: then the header
+ * holds no other comma and no star, and the loop would have found the same
+ * commas and checksum.
  */
-function usualHeader(buf: Uint8Array, start: number, limit: number): number {
+function usualHeader(buf: Uint8Array, start: number, limit: number, out: Sentence): number {
   if (start + 15 > limit) return -1;
   const t0 = buf[start + 1]!;
   const t1 = buf[start + 2]!;
@@ -282,6 +303,7 @@ function usualHeader(buf: Uint8Array, start: number, limit: number): number {
     if ((channel !== 0x41 /* A */ && channel !== 0x42 /* B */ && channel !== 0x31 && channel !== 0x32) || buf[++c4] !== COMMA) return -1;
     sum ^= channel;
   }
+  setHeader(out, t0, t1, formatter, count - 48, number - 48, sequence === COMMA ? -1 : sequence - 48, channel === COMMA ? 0 : channel);
   return sum | ((c3 - start) << 8) | ((c4 - start) << 16);
 }
 

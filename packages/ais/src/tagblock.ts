@@ -67,13 +67,29 @@ export class RepeatedBytes {
   length(buf: Uint8Array, at: number, end: number): number {
     const n = this.size;
     if (n === 0 || at + n > end) return 0;
+    if (n < 8) return this.sameWords(buf, at, n) ? n : 0;
     const view = this.words.of(buf);
     const kept = this.kept;
-    // Four bytes at a time, last first: a new time or checksum shows at the end.
+    // Eight bytes at a time, read as doubles, last first (a new time or checksum shows at
+    // the end); the first eight may overlap the next. Doubles compare as their bits do
+    // except +0 and -0 (equal) and NaN (unequal to itself): those are settled word by word.
+    for (let i = n - 8; ; i = i > 8 ? i - 8 : 0) {
+      const x = kept.getFloat64(i);
+      if (x !== view.getFloat64(at + i) || x === 0) {
+        if ((x === x && x !== 0) || !this.sameWords(buf, at + i, 8, i)) return 0;
+      }
+      if (i === 0) return n;
+    }
+  }
+
+  /** Whether `buf[at..at + n)` equals the kept bytes from `from`, four bytes at a time. */
+  private sameWords(buf: Uint8Array, at: number, n: number, from = 0): boolean {
+    const view = this.words.of(buf);
+    const kept = this.kept;
     let i = n - 4;
-    for (; i >= 0; i -= 4) if (kept.getInt32(i) !== view.getInt32(at + i)) return 0;
-    for (i += 3; i >= 0; i--) if (this.bytes[i] !== buf[at + i]) return 0;
-    return n;
+    for (; i >= 0; i -= 4) if (kept.getInt32(from + i) !== view.getInt32(at + i)) return false;
+    for (i += 3; i >= 0; i--) if (this.bytes[from + i] !== buf[at + i]) return false;
+    return true;
   }
 }
 

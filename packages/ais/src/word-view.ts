@@ -1,7 +1,8 @@
 /**
- * A DataView of the last byte array asked about, for reading a line four
- * bytes at a time. Lines come from a few large arrays (the chunks of a file
- * or a stream), so a new view is made only when the array changes.
+ * A DataView of the last byte array asked about, for reading or writing it
+ * four bytes at a time. Callers meet few arrays (the chunks of a file or a
+ * stream, a payload's storage), so a new view is made only when the array
+ * changes.
  */
 export class WordView {
   private array: Uint8Array | undefined = undefined;

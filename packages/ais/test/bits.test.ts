@@ -67,3 +67,25 @@ test('text: many more distinct texts than memo slots, read again, are still exac
     assert.equal(first[k], oracleText(p, 0, 120));
   });
 });
+
+test('a payload refilled shorter than before reads zeros past its end, whatever it held there (property)', () => {
+  fc.assert(
+    fc.property(
+      fc.array(fc.integer({ min: 1, max: 63 }), { minLength: 1, maxLength: 80 }),
+      fc.array(fc.integer({ min: 0, max: 63 }), { maxLength: 80 }),
+      (before, after) => {
+        const p = new Payload(4);
+        p.reserve(before.length);
+        for (const v of before) p.push(v);
+        p.seal(0);
+        p.reset();
+        p.reserve(after.length);
+        for (const v of after) p.push(v);
+        p.seal(0);
+        // The margin behind the payload covers a 64-bit read: twelve six-bit values, all zero.
+        for (let k = 0; k < 12; k++) assert.equal(p.sixbits[after.length + k], 0, `value ${k} past the end`);
+        assert.equal(uint(p, after.length * 6, 53), 0);
+      },
+    ),
+  );
+});

@@ -75,6 +75,12 @@ function usable(lat: number, lon: number): boolean {
 
 /** The static data `msg` carries (types 5, 19, 24), or undefined. */
 export function staticFromAis(msg: AisMessage, t: number): StaticObservation | undefined {
+  // A test small enough to be inlined where positions are read: most messages carry none.
+  const type = msg.type;
+  return type === 5 || type === 19 || type === 24 ? staticOf(msg, t) : undefined;
+}
+
+function staticOf(msg: AisMessage, t: number): StaticObservation | undefined {
   switch (msg.type) {
     case 5: {
       const s = emptyStatic(t, msg.mmsi);
