@@ -267,8 +267,8 @@ class TrackEngine implements Engine {
     };
   }
 
-  private slotFor(mmsi: number, t: number, known: number): number {
-    if (known >= 0) return known;
+  /** The vessel's slot, its track opened when it has none. */
+  private slotFor(mmsi: number, t: number): number {
     let slot = this.tracks.slotOf(mmsi);
     if (slot >= 0) return slot;
     slot = this.tracks.open(mmsi, t);
@@ -285,7 +285,8 @@ class TrackEngine implements Engine {
 
   private applyPosition(obs: PositionObservation, known: number): void {
     const tracks = this.tracks;
-    const slot = this.slotFor(obs.mmsi, obs.t, known);
+    // Tested here, not in slotFor: a call that is not inlined would box the time it takes.
+    const slot = known >= 0 ? known : this.slotFor(obs.mmsi, obs.t);
     // Released in time order, so a repeat sits right after the original.
     if (tracks.lastT(slot) === obs.t && tracks.lat(slot) === obs.lat && tracks.lon(slot) === obs.lon) {
       this.counts.duplicates++;
@@ -299,7 +300,7 @@ class TrackEngine implements Engine {
   }
 
   private applyStatic(obs: StaticObservation, known: number): void {
-    const slot = this.slotFor(obs.mmsi, obs.t, known);
+    const slot = known >= 0 ? known : this.slotFor(obs.mmsi, obs.t);
     this.counts.statics++;
     this.tracks.heard(slot, obs.t);
     let identity = this.tracks.identities[slot];
