@@ -135,6 +135,8 @@ class LoiteringDetector implements Detector {
 
   position(slot: number, emit: EventSink): void {
     const tracks = this.ctx.tracks;
+    // The usual report, a vessel under way and in no run: nothing to read further.
+    if (this.state[slot] === IDLE && tracks.sog(slot) >= this.p.slowSpeedKn) return;
     const t = tracks.lastT(slot);
     const lat = tracks.lat(slot);
     const lon = tracks.lon(slot);
