@@ -38,7 +38,7 @@ export class RepeatedBytes {
   private readonly bytes: Uint8Array;
   private readonly kept: DataView;
   private size = 0;
-  /** The array compared against, read four bytes at a time. */
+  /** The array compared against, read eight (or four) bytes at a time. */
   private readonly words = new WordView();
 
   constructor(capacity: number) {

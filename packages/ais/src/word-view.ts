@@ -1,6 +1,6 @@
 /**
  * A DataView of the last byte array asked about, for reading or writing it
- * four bytes at a time. Callers meet few arrays (the chunks of a file or a
+ * four or eight bytes at a time. Callers meet few arrays (the chunks of a file or a
  * stream, a payload's storage), so a new view is made only when the array
  * changes.
  */

@@ -135,15 +135,16 @@ class LoiteringDetector implements Detector {
 
   position(slot: number, emit: EventSink): void {
     const tracks = this.ctx.tracks;
+    const sog = tracks.sog(slot);
     // The usual report, a vessel under way and in no run: nothing to read further.
-    if (this.state[slot] === IDLE && tracks.sog(slot) >= this.p.slowSpeedKn) return;
+    if (this.state[slot] === IDLE && sog >= this.p.slowSpeedKn) return;
     const t = tracks.lastT(slot);
     const lat = tracks.lat(slot);
     const lon = tracks.lon(slot);
     const prevT = tracks.prevT(slot);
     if (this.state[slot] !== IDLE) this.resolve(slot, t, prevT, emit);
     const dt = Number.isNaN(prevT) ? 0 : (t - prevT) / 1000;
-    let speed = tracks.sog(slot);
+    let speed = sog;
     if (Number.isNaN(speed)) {
       if (!(dt > 0)) return; // no reported speed and none implied: nothing to judge
       speed = equirectangularMetres(tracks.prevLat(slot), tracks.prevLon(slot), lat, lon) / dt / KNOT_MPS;
