@@ -77,6 +77,33 @@ test('shore distance agrees with a plain scan of every ring and segment (oracle)
   );
 });
 
+/**
+ * A continent of thousands of vertices across many tiles, its coast a
+ * wiggle, with a lake of hundreds: most of it lies far from any one tile,
+ * where the clipping skips it in runs, and its wiggles cross tile borders
+ * back and forth.
+ */
+function continent(): Float64Array[] {
+  const wiggly = (lat: number, lon: number, radius: number, vertices: number, wiggles: number): Float64Array =>
+    island(lat, lon, Array.from({ length: vertices }, (_, i) => radius * (1 + 0.25 * Math.sin((2 * Math.PI * wiggles * i) / vertices) + 0.05 * Math.sin(i * 7.3))));
+  return [wiggly(45, 20, 6, 6000, 37), wiggly(45.5, 19.5, 1.5, 700, 11)];
+}
+
+test('a continent across many tiles: shore distance agrees with the plain scan (oracle)', () => {
+  const rings = continent();
+  const layer = shoreLayer(rings);
+  fc.assert(
+    fc.property(near([36, 54], [8, 32]), fc.double({ min: 100, max: 100_000, noNaN: true }), ([lat, lon], maxMetres) => {
+      const want = oracle(rings, lat, lon);
+      const got = layer.distanceMetres(lat, lon, maxMetres);
+      if (Math.abs(want - maxMetres) < 0.01) return;
+      if (want > maxMetres) assert.equal(got, Infinity, `${lat}, ${lon}: nothing within ${maxMetres} m, got ${got}`);
+      else assert.ok(Math.abs(got - want) <= 0.05 + want * 1e-9, `${lat}, ${lon}: ${got} m, plain scan ${want} m`);
+    }),
+    { numRuns: 600 },
+  );
+});
+
 test('on land, in a lake, on an islet in the lake: 0, distance, 0', () => {
   const layer = shoreLayer(world());
   assert.equal(layer.distanceMetres(36.0, 10.0, 1000), 0);

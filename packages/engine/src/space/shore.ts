@@ -81,6 +81,8 @@ class TiledShore implements ShoreLayer {
   private readonly ringList: readonly Float64Array[];
   /** Boxes of the rings (minLon, minLat, maxLon, maxLat each), to find those reaching a tile. */
   private readonly ringBoxes: Float64Array;
+  /** Per ring: the boxes of its runs of CHUNK edges, so that clipping skips the runs far from a tile. */
+  private readonly ringChunks: readonly Float64Array[];
   private readonly coastPieces: readonly Float64Array[];
   private readonly pieceBoxes: Float64Array;
   /** Per piece: the boxes of its runs of CHUNK segments (see linesWithin). */
@@ -94,6 +96,7 @@ class TiledShore implements ShoreLayer {
     this.rings = rings.length;
     this.vertices = rings.reduce((n, r) => n + r.length / 2 - 1, 0);
     this.ringBoxes = boxesOf(rings);
+    this.ringChunks = rings.map(chunkBoxesOf);
     this.coastPieces = rings.flatMap(coastPieces);
     this.pieceBoxes = boxesOf(this.coastPieces);
     this.pieceChunks = this.coastPieces.map(chunkBoxesOf);
@@ -158,7 +161,7 @@ class TiledShore implements ShoreLayer {
     this.ringList.forEach((ring, r) => {
       if (!overlaps(this.ringBoxes, r, w, s, e, n, 0)) return;
       const within = this.ringBoxes[4 * r]! >= w && this.ringBoxes[4 * r + 1]! >= s && this.ringBoxes[4 * r + 2]! <= e && this.ringBoxes[4 * r + 3]! <= n;
-      const piece = within ? ring : clipRing(ring, w, s, e, n);
+      const piece = within ? ring : clipRing(ring, this.ringChunks[r]!, w, s, e, n);
       if (piece !== null) clipped.push(piece);
     });
     const lines: Float64Array[] = [];
@@ -233,15 +236,15 @@ function overlaps(boxes: Float64Array, i: number, west: number, south: number, e
  * edges come in pairs that a ray crosses twice, so the even-odd rule still
  * holds inside the box.
  */
-function clipRing(ring: Float64Array, west: number, south: number, east: number, north: number): Float64Array | null {
+function clipRing(ring: Float64Array, chunks: Float64Array, west: number, south: number, east: number, north: number): Float64Array | null {
   const sides = [[0, west, 1], [0, east, -1], [1, south, 1], [1, north, -1]] as const;
-  let pts = ring.subarray(0, ring.length - 2);
-  let n = pts.length;
+  let pts = clipScratch(2, ring.length);
+  let n = shortcutFarRuns(ring, chunks, west, south, east, north, pts);
   let k = 0;
   for (const [axis, at, sign] of sides) {
     // Each edge gives at most two vertices. The passes write into two scratch arrays in turn:
     // a continent's ring is clipped for every tile it reaches, and fresh arrays of its size each time cost more than the clipping.
-    const out = clipScratch(k++, 2 * n);
+    const out = clipScratch(k++ % 2, 2 * n);
     n = clipSide(pts, n, out, axis, at, sign);
     pts = out;
   }
@@ -253,11 +256,36 @@ function clipRing(ring: Float64Array, west: number, south: number, east: number,
   return out;
 }
 
-const scratch = [new Float64Array(1024), new Float64Array(1024)];
+/**
+ * Copies the closed ring into `out` as an open ring (its ordinates, how many
+ * returned), each run of CHUNK edges lying wholly beyond one side of the box
+ * replaced by the one edge joining its ends.
+ *
+ * A continent's ring has a few hundred thousand vertices and a tile needs the
+ * few near it. The shortcut changes nothing inside the box: the run and the
+ * edge replacing it form a closed path in the half-plane beyond that side
+ * (convex, so the edge lies there too), which winds around no point of the
+ * box; and the edges that do cross into the box are kept as they are.
+ */
+function shortcutFarRuns(ring: Float64Array, chunks: Float64Array, west: number, south: number, east: number, north: number, out: Float64Array): number {
+  const vertices = ring.length / 2 - 1; // the open ring: the closing vertex repeats the first
+  let k = 0;
+  for (let c = 0, first = 0; first < vertices; c++, first += CHUNK) {
+    const last = Math.min(vertices, first + CHUNK); // the run's edges end at vertex `last` (the next run's first)
+    const beyond = chunks[4 * c + 2]! < west || chunks[4 * c]! > east || chunks[4 * c + 3]! < south || chunks[4 * c + 1]! > north;
+    const upTo = beyond ? first + 1 : last;
+    for (let v = first; v < upTo; v++) {
+      out[k++] = ring[2 * v]!;
+      out[k++] = ring[2 * v + 1]!;
+    }
+  }
+  return k;
+}
 
-/** Scratch array `k % 2`, with room for `n` ordinates (its contents are left from before). */
-function clipScratch(k: number, n: number): Float64Array {
-  const i = k % 2;
+const scratch = [new Float64Array(1024), new Float64Array(1024), new Float64Array(1024)];
+
+/** Scratch array `i`, with room for `n` ordinates (its contents are left from before). */
+function clipScratch(i: number, n: number): Float64Array {
   if (scratch[i]!.length < n) scratch[i] = new Float64Array(Math.max(n, 2 * scratch[i]!.length));
   return scratch[i]!;
 }
