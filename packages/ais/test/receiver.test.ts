@@ -340,6 +340,48 @@ test('tag block fields read in the checksum pass agree with a plain reading of t
   );
 });
 
+test('the tag block checksum, read four bytes a step, agrees with a plain byte loop at every length and offset (property)', async () => {
+  const { readTagBlock, TagBlock } = await import('../src/tagblock.js');
+  /** What a byte loop finds: the block's end, or the fault's detail. */
+  const plain = (line: Uint8Array, start: number): string => {
+    let sum = 0;
+    let star = -1;
+    for (let i = start + 1; i < Math.min(line.length, start + 512); i++) {
+      if (line[i] === 0x2a) {
+        star = i;
+        break;
+      }
+      if (line[i] === 0x5c) break;
+      sum ^= line[i]!;
+    }
+    if (star < 0) return 'tag block without *hh checksum';
+    if (star + 3 >= line.length || line[star + 3] !== 0x5c) return 'tag block not closed by a backslash after its checksum';
+    const given = Number.parseInt(String.fromCharCode(line[star + 1]!, line[star + 2]!), 16);
+    if (!/^[0-9a-fA-F]{2}$/.test(String.fromCharCode(line[star + 1]!, line[star + 2]!))) return 'tag block checksum is not hex';
+    const hex = (n: number): string => n.toString(16).toUpperCase().padStart(2, '0');
+    return given === sum ? `end ${star + 4}` : `tag block checksum ${hex(given)}, computed ${hex(sum)}`;
+  };
+  // Field-ending bytes and their near neighbours (one bit apart), and any byte.
+  const byte = fc.oneof(fc.constantFrom(0x2c, 0x2a, 0x5c, 0x2d, 0x2b, 0x5d, 0x00, 0x80, 0xff, 0x3a, 0x63), fc.integer({ min: 0x20, max: 0x7e }), fc.integer({ min: 0, max: 255 }));
+  fc.assert(
+    fc.property(fc.integer({ min: 0, max: 7 }), fc.array(byte, { maxLength: 40 }), fc.boolean(), fc.array(byte, { maxLength: 6 }), (offset, body, close, tail) => {
+      // A body of any bytes with a right checksum (when `close`), then anything.
+      const sum = body.reduce((a, b) => a ^ b, 0);
+      const closing = close ? [...Buffer.from(`*${sum.toString(16).toUpperCase().padStart(2, '0')}\\`, 'latin1')] : [];
+      const line = Uint8Array.from([...new Array<number>(offset).fill(0x21), 0x5c, ...body, ...closing, ...tail]);
+      const out = new TagBlock();
+      const fault = readTagBlock(line, offset, line.length, out);
+      const want = plain(line, offset);
+      if (want.startsWith('end ')) {
+        // The checksum holds: the block ends where the loop says (a field may still be at fault).
+        assert.ok(fault === null || fault.detail.startsWith('tag block field') || fault.detail.includes('c:'), fault?.detail);
+        assert.equal(`end ${out.end}`, want);
+      } else assert.equal(fault?.detail, want);
+    }),
+    { numRuns: 5000 },
+  );
+});
+
 test('the sentence pass (checksum, commas, six-bit values, four bytes a step) agrees with a plain reading, at every length and offset', async () => {
   const { readSentence, Sentence } = await import('../src/nmea.js');
   /** Six-bit value of an armour character, or -1 outside the alphabet. */

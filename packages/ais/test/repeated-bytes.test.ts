@@ -25,7 +25,10 @@ test('a line starts with the kept bytes exactly when every byte is the same (pro
         line.set(tail, offset + kept.length);
         for (const [at, v] of edits) line[offset + (at % kept.length)] = v;
         const r = new RepeatedBytes(512);
-        r.remember(block, 0, block.length);
+        // Kept from within a longer array, at the same offset as the line's copy.
+        const source = new Uint8Array(offset + block.length + 3).fill(0xa5);
+        source.set(block, offset);
+        r.remember(source, offset, offset + block.length);
         const same = block.every((b, i) => line[offset + i] === b);
         assert.equal(r.length(line, offset, line.length), same ? block.length : 0);
       },
