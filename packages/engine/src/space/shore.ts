@@ -81,12 +81,16 @@ class TiledShore implements ShoreLayer {
   private readonly ringList: readonly Float64Array[];
   /** Boxes of the rings (minLon, minLat, maxLon, maxLat each), to find those reaching a tile. */
   private readonly ringBoxes: Float64Array;
-  /** Per ring: the boxes of its runs of CHUNK edges, so that clipping skips the runs far from a tile. */
-  private readonly ringChunks: readonly Float64Array[];
+  /**
+   * Per ring: the boxes of its runs of CHUNK edges, so that clipping skips
+   * the runs far from a tile; made when the ring is first clipped (most rings
+   * are small islands that a tile holds whole, or never reaches).
+   */
+  private readonly ringChunks: Array<Float64Array | undefined>;
   private readonly coastPieces: readonly Float64Array[];
   private readonly pieceBoxes: Float64Array;
-  /** Per piece: the boxes of its runs of CHUNK segments (see linesWithin). */
-  private readonly pieceChunks: readonly Float64Array[];
+  /** Per piece: the boxes of its runs of CHUNK segments (see linesWithin), made on first use as the rings' are. */
+  private readonly pieceChunks: Array<Float64Array | undefined>;
   private readonly tiles = new Map<number, Tile>();
   private readonly containing: number[] = [];
   private readonly hit: CorridorHit = { asset: -1, line: -1, segment: -1, metres: Infinity };
@@ -96,10 +100,10 @@ class TiledShore implements ShoreLayer {
     this.rings = rings.length;
     this.vertices = rings.reduce((n, r) => n + r.length / 2 - 1, 0);
     this.ringBoxes = boxesOf(rings);
-    this.ringChunks = rings.map(chunkBoxesOf);
+    this.ringChunks = new Array<Float64Array | undefined>(rings.length).fill(undefined);
     this.coastPieces = rings.flatMap(coastPieces);
     this.pieceBoxes = boxesOf(this.coastPieces);
-    this.pieceChunks = this.coastPieces.map(chunkBoxesOf);
+    this.pieceChunks = new Array<Float64Array | undefined>(this.coastPieces.length).fill(undefined);
   }
 
   distanceMetres(lat: number, lonIn: number, maxMetres: number): number {
@@ -161,12 +165,12 @@ class TiledShore implements ShoreLayer {
     this.ringList.forEach((ring, r) => {
       if (!overlaps(this.ringBoxes, r, w, s, e, n, 0)) return;
       const within = this.ringBoxes[4 * r]! >= w && this.ringBoxes[4 * r + 1]! >= s && this.ringBoxes[4 * r + 2]! <= e && this.ringBoxes[4 * r + 3]! <= n;
-      const piece = within ? ring : clipRing(ring, this.ringChunks[r]!, w, s, e, n);
+      const piece = within ? ring : clipRing(ring, (this.ringChunks[r] ??= chunkBoxesOf(ring)), w, s, e, n);
       if (piece !== null) clipped.push(piece);
     });
     const lines: Float64Array[] = [];
     this.coastPieces.forEach((piece, p) => {
-      if (overlaps(this.pieceBoxes, p, west, south, east, north, SEGMENT_SLACK)) linesWithin(piece, this.pieceChunks[p]!, west - SEGMENT_SLACK, south - SEGMENT_SLACK, east + SEGMENT_SLACK, north + SEGMENT_SLACK, lines);
+      if (overlaps(this.pieceBoxes, p, west, south, east, north, SEGMENT_SLACK)) linesWithin(piece, (this.pieceChunks[p] ??= chunkBoxesOf(piece)), west - SEGMENT_SLACK, south - SEGMENT_SLACK, east + SEGMENT_SLACK, north + SEGMENT_SLACK, lines);
     });
     return {
       land: clipped.length > 0 ? new ZoneIndex([areaFromRings(clipped)], { directoryCells: 1 }) : null,
