@@ -117,12 +117,13 @@ export class ReceptionMap {
 
   /** Forgets cells whose newest mark has left the ring as of bucket `now`. */
   sweep(now: number): void {
-    for (const [key, c] of this.cells) {
+    // forEach, not for-of over entries: a sweep visits every cell, and each entry read by for-of is a new array.
+    this.cells.forEach((c, key) => {
       if (this.newest[c]! <= now - this.ringBuckets) {
         this.cells.delete(key);
         this.freeCells.push(c);
       }
-    }
+    });
   }
 
   private claim(): number {
