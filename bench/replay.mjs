@@ -17,6 +17,10 @@
  *    then ours again with the tracks opened in another order than the
  *    vessels report in, as a real feed has it (their state then lies all
  *    over memory instead of in neighbouring slots).
+ *  - real traffic with the process warm: the SBARC week followed by its copy
+ *    a week later (tag block times moved on), less the week alone; the cost
+ *    of real reports once start-up, every vessel's first report and the
+ *    compiler's first passes are paid (`--no-warm` leaves it out).
  *    A yardstick timed before and after each pair (this process decoding
  *    the same 50 k lines) tells whether the core ran at full speed meanwhile: on a shared machine a busy
  *    neighbour (another guest on the same physical core) can halve it for
@@ -32,7 +36,7 @@
  * The script pins itself to one CPU, 0 unless TIDEWATCH_BENCH_CPU names
  * another, so every process measured (gpsd's too) runs on one core.
  *
- * Usage: npm run build && node bench/replay.mjs [--runs N] [--vessels 10000,100000] [--steady 10000] [--steady-runs 7] [--no-sbarc]
+ * Usage: npm run build && node bench/replay.mjs [--runs N] [--vessels 10000,100000] [--steady 10000] [--steady-runs 7] [--no-sbarc] [--no-warm]
  * (`--vessels 0` or `--steady 0` leaves those rows out)
  * Results are committed as bench/results/replay.txt.
  */
@@ -161,42 +165,29 @@ function compare(label, file, plain, startup) {
 }
 
 /**
- * The steady state: short and long runs in turns, ours (and gpsd's); the rate
- * is the median over the pairs of (long - short): a difference of two timings
- * carries the noise of both, the median tames it. `openOrder` 'steady' opens
- * the tracks in the order the vessels go on reporting in, so a second's
- * vessels sit in neighbouring slots; 'shuffled' opens them in another order,
- * as a real feed does, so their state lies all over memory.
+ * The cost of the lines `long` has beyond `short`: the two replayed in turns,
+ * ours (and gpsd's), the median over the pairs of (long - short), since a
+ * difference of two timings carries the noise of both and the median tames
+ * it. A yardstick (see above) is timed before and after each pair.
  */
-function steadyState(ais, openOrder, withGpsd) {
-  const files = [5, 5 + STEADY_ROUNDS].map((rounds) => {
-    const sea = syntheticSea(ais, { vessels: STEADY, rounds, openOrder });
-    const file = join(dir, `steady-${openOrder}-${rounds}.nmea`);
-    writeFileSync(file, Buffer.concat(sea.chunks, sea.bytes));
-    return file;
-  });
+function marginal(ais, short, long, messages, withGpsd) {
   const ours = [];
   const gpsd = [];
   // Per pair of ours: the slower of the yardsticks before and after it.
-  const text = readFileSync(files[0]);
+  const text = readFileSync(short).subarray(0, 4 << 20);
   const ends = [];
-  for (let i = text.indexOf(10); i >= 0; i = text.indexOf(10, i + 1)) ends.push(i);
+  for (let i = text.indexOf(10); i >= 0 && ends.length < 50_000; i = text.indexOf(10, i + 1)) ends.push(i);
   const calibrate = () => yardstick(ais, text, ends);
   calibrate();
   const calibration = [];
   for (let i = 0; i < STEADY_RUNS; i++) {
     const before = calibrate();
-    ours.push(-replay(files[0]).cpu + replay(files[1]).cpu);
+    ours.push(-replay(short).cpu + replay(long).cpu);
     calibration.push(Math.max(before, calibrate()));
-    if (withGpsd && existsSync(GPSDECODE)) gpsd.push(-measure(GPSDECODE, ['-j'], files[0]).cpu + measure(GPSDECODE, ['-j'], files[1]).cpu);
+    if (withGpsd && existsSync(GPSDECODE)) gpsd.push(-measure(GPSDECODE, ['-j'], short).cpu + measure(GPSDECODE, ['-j'], long).cpu);
   }
-  files.forEach((f) => rmSync(f));
-  const messages = STEADY * STEADY_ROUNDS;
   const perMessage = (seconds) => `${((seconds / messages) * 1e6).toFixed(2)} µs`;
   const o = median(ours);
-  const order = openOrder === 'steady' ? 'tracks opened in the order the vessels report in' : 'tracks opened in another order than the vessels report in (a real feed\'s)';
-  say();
-  say(`steady state, ${STEADY.toLocaleString('en')} vessels reporting every 10 s to tracks already open, ${order}: CPU time of ${5 + STEADY_ROUNDS} rounds less that of 5 (${messages.toLocaleString('en')} messages), median of ${STEADY_RUNS} pairs`);
   say(`  tidewatch replay: ${perMessage(o)} per message = ${mps(messages, o)} per CPU-s (pairs: ${ours.map(perMessage).join(', ')}; target: 1 M/s)`);
   const fastest = Math.min(...calibration);
   const speeds = calibration.map((c) => fastest / c);
@@ -208,8 +199,72 @@ function steadyState(ais, openOrder, withGpsd) {
   }
   if (gpsd.length > 0) {
     const g = median(gpsd);
-    say(`  gpsdecode -j:     ${perMessage(g)} per line = ${mps(messages, g)} per CPU-s; ours ${(g / o).toFixed(2)}× as fast`);
+    say(`  gpsdecode -j:     ${perMessage(g)} per message (its time for the same lines) = ${mps(messages, g)} per CPU-s; ours ${(g / o).toFixed(2)}× as fast`);
   }
+}
+
+/**
+ * The steady state: 5 and 5 + STEADY_ROUNDS rounds of the synthetic sea.
+ * `openOrder` 'steady' opens the tracks in the order the vessels go on
+ * reporting in, so a second's vessels sit in neighbouring slots; 'shuffled'
+ * opens them in another order, as a real feed does, so their state lies all
+ * over memory.
+ */
+function steadyState(ais, openOrder, withGpsd) {
+  const files = [5, 5 + STEADY_ROUNDS].map((rounds) => {
+    const sea = syntheticSea(ais, { vessels: STEADY, rounds, openOrder });
+    const file = join(dir, `steady-${openOrder}-${rounds}.nmea`);
+    writeFileSync(file, Buffer.concat(sea.chunks, sea.bytes));
+    return file;
+  });
+  const messages = STEADY * STEADY_ROUNDS;
+  const order = openOrder === 'steady' ? 'tracks opened in the order the vessels report in' : 'tracks opened in another order than the vessels report in (a real feed\'s)';
+  say();
+  say(`steady state, ${STEADY.toLocaleString('en')} vessels reporting every 10 s to tracks already open, ${order}: CPU time of ${5 + STEADY_ROUNDS} rounds less that of 5 (${messages.toLocaleString('en')} messages), median of ${STEADY_RUNS} pairs`);
+  marginal(ais, files[0], files[1], messages, withGpsd);
+  files.forEach((f) => rmSync(f));
+}
+
+const WEEK_S = 7 * 86_400;
+
+/**
+ * The lines of a tagged NMEA text again, a week later: each tag block's `c:`
+ * time moved on by a week (seconds, or milliseconds above 1e11) and its
+ * checksum made again; lines without a tag block are copied as they are.
+ */
+function aWeekLater(text) {
+  const parts = [];
+  let from = 0;
+  for (let end = text.indexOf(10); from < text.length; end = text.indexOf(10, from)) {
+    if (end < 0) end = text.length;
+    const line = text.toString('latin1', from, end);
+    const tag = /^\\([^*\\]*)\*[0-9A-Fa-f]{2}\\/.exec(line);
+    if (tag === null) parts.push(line);
+    else {
+      const body = tag[1].replace(/(^|,)c:(\d+)/, (_, comma, c) => `${comma}c:${Number(c) + (Number(c) > 1e11 ? WEEK_S * 1000 : WEEK_S)}`);
+      let sum = 0;
+      for (let i = 0; i < body.length; i++) sum ^= body.charCodeAt(i);
+      parts.push(`\\${body}*${sum.toString(16).toUpperCase().padStart(2, '0')}\\${line.slice(tag[0].length)}`);
+    }
+    from = end + 1;
+  }
+  return Buffer.from(`${parts.join('\n')}\n`, 'latin1');
+}
+
+/**
+ * Real traffic with the process warm: the SBARC week replayed after itself
+ * (its copy a week later) less the week alone, the cost of a week of real
+ * reports once start-up, the first report of every vessel and the compiler's
+ * first passes are behind.
+ */
+function realTrafficWarm(ais, plain, messages) {
+  const twice = join(dir, 'sbarc-twice.nmea');
+  const text = readFileSync(plain);
+  writeFileSync(twice, Buffer.concat([text, aWeekLater(text)]));
+  say();
+  say(`real traffic, warm: the SBARC week replayed after itself (a copy a week later) less the week alone (${messages.toLocaleString('en')} messages), median of ${STEADY_RUNS} pairs`);
+  marginal(ais, plain, twice, messages, true);
+  rmSync(twice);
 }
 
 const out = [];
@@ -229,17 +284,19 @@ try {
   say('| input | lines | messages | events | tidewatch replay | messages/s | without start-up | gpsdecode -j < same NMEA > /dev/null | gpsd time / ours |');
   say('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
   const row = (cells) => say(`| ${cells.join(' | ')} |`);
+  const ais = await import(join(ROOT, 'packages', 'ais', 'dist', 'src', 'index.js'));
+  let sbarcPlain;
 
   if (args.includes('--no-sbarc')) say('| SBARC week | not run (--no-sbarc) |');
   else if (existsSync(SBARC)) {
     const plain = join(dir, 'sbarc.nmea');
     writeFileSync(plain, gunzipSync(readFileSync(SBARC)));
     row(compare('SBARC week, .gz as shipped', SBARC, plain, startup));
-    row(compare('SBARC week, plain', plain, plain, startup));
-    rmSync(plain);
+    const sbarcRow = compare('SBARC week, plain', plain, plain, startup);
+    row(sbarcRow);
+    sbarcPlain = { file: plain, messages: Number(sbarcRow[2].replaceAll(',', '')) };
   } else say(`| SBARC week | skipped: shared data absent (${SBARC}) |`);
 
-  const ais = await import(join(ROOT, 'packages', 'ais', 'dist', 'src', 'index.js'));
   for (const vessels of FLEETS) {
     const rounds = 5 + Math.max(4, Math.ceil(400_000 / vessels));
     const sea = syntheticSea(ais, { vessels, rounds });
@@ -252,6 +309,7 @@ try {
     steadyState(ais, 'steady', true);
     steadyState(ais, 'shuffled', false);
   }
+  if (sbarcPlain !== undefined && !args.includes('--no-warm')) realTrafficWarm(ais, sbarcPlain.file, sbarcPlain.messages);
   say();
   say(`load average at the end: ${loadavg().map((l) => l.toFixed(2)).join(' ')} (2 cores shared with other work: wall rates are pessimistic)`);
 } finally {
