@@ -5,10 +5,10 @@
  * alone, or by a bound on its east-west part, without the cosine the
  * equirectangular distance needs.
  */
-import { EARTH_RADIUS_METRES, equirectangularMetres, RAD } from '@tidewatch/geo';
+import { EARTH_RADIUS_METRES, RAD } from '@tidewatch/geo';
 
 /**
- * Exactly `equirectangularMetres(lat1, lon1, lat2, lon2) < metres`, NaN
+ * Exactly geo's `equirectangularMetres(lat1, lon1, lat2, lon2) < metres`, NaN
  * included. Its east-west term is the longitude difference scaled by a
  * cosine of at most 1, so the same arithmetic without it (every step rounds
  * monotonically) bounds the distance from below, and with the cosine taken as
@@ -22,5 +22,8 @@ export function closerThan(lat1: number, lon1: number, lat2: number, lon2: numbe
   if (EARTH_RADIUS_METRES * Math.sqrt(y * y) >= metres) return false;
   const east = dLon * RAD;
   if (EARTH_RADIUS_METRES * Math.sqrt(east * east + y * y) < metres) return true;
-  return equirectangularMetres(lat1, lon1, lat2, lon2) < metres;
+  // equirectangularMetres's own arithmetic, written out: a call here (a rare path, so not
+  // inlined) would box its four numbers and its result.
+  const x = east * Math.cos(((lat1 + lat2) / 2) * RAD);
+  return EARTH_RADIUS_METRES * Math.sqrt(x * x + y * y) < metres;
 }

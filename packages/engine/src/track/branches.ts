@@ -133,6 +133,22 @@ export class BranchTracker {
         return (this.verdict[slot] = Verdict.SAME);
       }
     }
+    return this.classifyAway(slot, position);
+  }
+
+  /**
+   * A position beyond the box of the usual report, or with two branches:
+   * distances and speeds decide. A method of its own, called with the
+   * observation: its helpers, inlined here where they are the usual path,
+   * would be calls boxing their numbers on classify's rare path.
+   */
+  private classifyAway(slot: number, position: Pick<PositionObservation, 't' | 'lat' | 'lon'>): Verdict {
+    const t = position.t;
+    const lat = position.lat;
+    const lon = position.lon;
+    const cur = this.current[slot]!;
+    const other = 1 - cur;
+    const ci = slot * 2 + cur;
     const curMetres = this.metres(ci, lat, lon);
     const curFits = this.plausible(slot * 2 + cur, t, curMetres);
     const otherAlive = this.alive(slot, other, t);
