@@ -25,6 +25,7 @@ import { makeEvent, round, type EngineEvent, type EventSink } from '../events/ev
 import type { ParamSpecs, ParamValues } from '../profile/params.js';
 import { resize } from '../track/track-table.js';
 import type { Detector, DetectorContext, DetectorDefinition } from './detector.js';
+import { SlotSet } from './slot-set.js';
 
 export const LOITERING_PARAMS = {
   slowSpeedKn: { unit: 'kn', meaning: 'a position slower than this starts or continues a run', min: 0.1, max: 30 },
@@ -98,7 +99,8 @@ class LoiteringDetector implements Detector {
    * known without searching tens of kilometres of anchorages again.
    */
   private nearAnchorage = new Float64Array(0);
-  private active = 0;
+  /** The vessels in a run (state RUNNING or CONFIRMED). */
+  private readonly runs = new SlotSet();
 
   constructor(private readonly ctx: DetectorContext<Params>) {
     this.p = ctx.params;
@@ -122,6 +124,7 @@ class LoiteringDetector implements Detector {
     this.radius = resize(this.radius, capacity);
     this.nextAnchorCheck = resize(this.nextAnchorCheck, capacity);
     this.nearAnchorage = resize(this.nearAnchorage, 3 * capacity);
+    this.runs.grow(capacity);
   }
 
   touch(slot: number): number {
@@ -180,10 +183,9 @@ class LoiteringDetector implements Detector {
   }
 
   tick(now: number, emit: EventSink): void {
-    if (this.active === 0) return;
-    const high = this.ctx.tracks.highWater;
+    if (this.runs.size === 0) return;
     const tracks = this.ctx.tracks;
-    for (let slot = 0; slot < high; slot++) if (this.state[slot] !== IDLE) this.resolve(slot, now, tracks.lastT(slot), emit);
+    for (const slot of this.runs.ascending()) this.resolve(slot, now, tracks.lastT(slot), emit);
   }
 
   evict(slot: number, _now: number, emit: EventSink): void {
@@ -191,9 +193,8 @@ class LoiteringDetector implements Detector {
   }
 
   finish(_now: number, emit: EventSink): void {
-    if (this.active === 0) return;
-    const high = this.ctx.tracks.highWater;
-    for (let slot = 0; slot < high; slot++) if (this.state[slot] !== IDLE) this.end(slot, emit);
+    if (this.runs.size === 0) return;
+    for (const slot of this.runs.ascending()) this.end(slot, emit);
   }
 
   /**
@@ -210,7 +211,7 @@ class LoiteringDetector implements Detector {
 
   private begin(slot: number, t: number, lat: number, lon: number, speed: number): void {
     this.state[slot] = RUNNING;
-    this.active++;
+    this.runs.add(slot);
     this.start[slot] = t;
     this.lastSlow[slot] = t;
     this.fastSince[slot] = NaN;
@@ -259,7 +260,7 @@ class LoiteringDetector implements Detector {
   private end(slot: number, emit: EventSink): void {
     if (this.state[slot] === CONFIRMED) emit(this.event(slot, false));
     this.state[slot] = IDLE;
-    this.active--;
+    this.runs.delete(slot);
   }
 
   private meanSpeed(slot: number): number {
