@@ -5,6 +5,11 @@
  * bounding box reaches it; each zone then answers through its own
  * {@link AreaGrid}, where most points need no edge test at all. Zones are
  * known by their ordinal: their position in the array the index was built from.
+ *
+ * A zone's grid is built the first time a point falls in its bounding box: a
+ * layer of the world's territorial seas is loaded whole, and a run of one
+ * sea's traffic asks about a few of them (building them all took a tenth of
+ * a replay's start-up). The answers do not depend on when a grid is built.
  */
 import { AreaGrid, type AreaGridOptions } from './area-grid.js';
 import type { Area } from './polygon.js';
@@ -17,7 +22,9 @@ export type ZoneIndexOptions = AreaGridOptions & {
 export class ZoneIndex {
   /** Number of zones indexed. */
   readonly size: number;
-  private readonly grids: readonly AreaGrid[];
+  private readonly areas: readonly Area[];
+  private readonly options: AreaGridOptions;
+  private readonly grids: Array<AreaGrid | undefined>;
   private readonly boxes: Float64Array;
   private readonly originX: number;
   private readonly originY: number;
@@ -29,7 +36,9 @@ export class ZoneIndex {
 
   constructor(areas: readonly Area[], options: ZoneIndexOptions = {}) {
     this.size = areas.length;
-    this.grids = areas.map((area) => new AreaGrid(area, options));
+    this.areas = areas;
+    this.options = options;
+    this.grids = new Array<AreaGrid | undefined>(areas.length).fill(undefined);
     this.boxes = new Float64Array(4 * areas.length);
     let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
     areas.forEach((area, z) => {
@@ -64,16 +73,19 @@ export class ZoneIndex {
     let n = 0;
     for (let k = this.cellStart[cell]!; k < this.cellStart[cell + 1]!; k++) {
       const zone = this.cellZones[k]!;
-      if (this.grids[zone]!.contains(lat, lon)) out[n++] = zone;
+      if (this.gridOf(zone).contains(lat, lon)) out[n++] = zone;
     }
     return n;
   }
 
   /** Whether one zone contains the point. */
   contains(zone: number, lat: number, lon: number): boolean {
-    const grid = this.grids[zone];
-    if (grid === undefined) throw new RangeError(`no zone ${zone}: the index holds ${this.size}`);
-    return grid.contains(lat, lon);
+    if (!(Number.isInteger(zone) && zone >= 0 && zone < this.size)) throw new RangeError(`no zone ${zone}: the index holds ${this.size}`);
+    return this.gridOf(zone).contains(lat, lon);
+  }
+
+  private gridOf(zone: number): AreaGrid {
+    return (this.grids[zone] ??= new AreaGrid(this.areas[zone]!, this.options));
   }
 
   private listZonesByCell(): [Uint32Array, Uint32Array] {
