@@ -13,7 +13,7 @@ import { blankPositionReportClassA, decodePositionReportClassAInto, type Reusabl
 import { decodePayload, isFailure, type AisMessage } from './messages/registry.js';
 import { latin1, readSentence, Sentence } from './nmea.js';
 import { Reject, type RejectReason } from './reasons.js';
-import { KeptTagBlock, MAX_TAG_BLOCK, readTagBlock, RepeatedBytes, TagBlock } from './tagblock.js';
+import { MAX_TAG_BLOCK, readTagBlock, RepeatedBytes, TagBlock } from './tagblock.js';
 
 /** Where and when a message was received. The object is reused between calls: copy what you keep. */
 export interface MessageContext {
@@ -93,11 +93,10 @@ export class AisReceiver {
   private lastTalker1 = -1;
   private lastTalker = '';
   /**
-   * The last tag block read: feeds stamp many sentences in a row with the
-   * same block (one receiver, one second), which then needs no parsing, and
-   * the next second's block differs from it only in its time.
+   * The last tag block read, as bytes: feeds stamp many sentences in a row with
+   * the same block (one receiver, one second), which then needs no parsing.
    */
-  private readonly lastTag = new KeptTagBlock();
+  private readonly lastTag = new RepeatedBytes(MAX_TAG_BLOCK);
   private lastTagSource: string | undefined = undefined;
   private lastSource: string | undefined = undefined;
   private readonly lastSourceBytes = new RepeatedBytes(MAX_TAG_BLOCK);
@@ -178,14 +177,16 @@ export class AisReceiver {
     }
     if (b === 0x5c) {
       const tag = this.tag;
-      if (!this.lastTag.read(buf, pos, end, tag)) {
+      const repeat = this.lastTag.length(buf, pos, end);
+      if (repeat > 0) tag.end = pos + repeat;
+      else {
         const fault = readTagBlock(buf, pos, end, tag);
         if (fault) {
           this.lastTag.forget();
           return this.fail(line, fault.reason, fault.detail);
         }
         this.lastTagSource = tag.sourceStart >= 0 ? this.sourceName(buf, tag.sourceStart, tag.sourceEnd) : undefined;
-        this.lastTag.keep(buf, pos, tag);
+        this.lastTag.remember(buf, pos, tag.end);
       }
       time = tag.time;
       source = this.lastTagSource;

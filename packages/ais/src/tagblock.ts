@@ -23,11 +23,6 @@ export class TagBlock {
   /** `s:` byte range in the line, or -1. */
   sourceStart = -1;
   sourceEnd = -1;
-  /** `c:` value's byte range in the line (the last `c:` field's), or -1. */
-  timeStart = -1;
-  timeEnd = -1;
-  /** The checksum, once the block has been read without a fault. */
-  checksum = -1;
   /** `g:` sentence number, count and group id, or -1 when absent or malformed. */
   groupNumber = -1;
   groupCount = -1;
@@ -71,16 +66,6 @@ export class RepeatedBytes {
 
   forget(): void {
     this.size = 0;
-  }
-
-  /** How many bytes are kept (0: none). */
-  get keptLength(): number {
-    return this.size;
-  }
-
-  /** Whether `buf[at + from..at + to)` equals the kept bytes `from..to` (within what is kept). */
-  sameRange(buf: Uint8Array, at: number, from: number, to: number): boolean {
-    return to <= from || this.sameWords(buf, at + from, to - from, from);
   }
 
   /** The length of the bytes kept when `buf[at..end)` starts with them, else 0. */
@@ -136,8 +121,6 @@ export { HEX_VALUE };
 export function readTagBlock(buf: Uint8Array, start: number, end: number, out: TagBlock): TagBlockFault | null {
   out.time = NaN;
   out.sourceStart = out.sourceEnd = -1;
-  out.timeStart = out.timeEnd = -1;
-  out.checksum = -1;
   out.groupNumber = out.groupCount = out.groupId = -1;
   const limit = Math.min(end, start + MAX_TAG_BLOCK);
   // One pass: the checksum, and each field read as its comma is met. A field's
@@ -190,7 +173,6 @@ export function readTagBlock(buf: Uint8Array, start: number, end: number, out: T
     };
   }
   out.end = star + 4;
-  out.checksum = sum;
   if (field < star) fault ??= readField(buf, field, star, out);
   return fault;
 }
@@ -217,8 +199,6 @@ function readField(buf: Uint8Array, from: number, to: number, out: TagBlock): Ta
     const n = readDecimal(buf, v, to);
     if (Number.isNaN(n)) return { reason: Reject.BAD_TAG_BLOCK, detail: 'tag block time c: is not a number' };
     out.time = n > 1e11 ? n : n * 1000;
-    out.timeStart = v;
-    out.timeEnd = to;
   } else if (key === 0x73 /* s */) {
     out.sourceStart = v;
     out.sourceEnd = to;
@@ -250,84 +230,6 @@ function readGroup(buf: Uint8Array, from: number, to: number, out: TagBlock): vo
   out.groupNumber = number;
   out.groupCount = count;
   out.groupId = value;
-}
-
-/**
- * The tag block of the line before, kept to read the next line's quickly.
- * The very same bytes (more reports of the same second) need no reading at
- * all. A block that differs only in its `c:` digits, as many as before (the
- * next second), needs only those digits read and the checksum brought up to
- * date: the checksum is an XOR, so the old digits come out of it and the new
- * ones go in. Anything else is read whole by {@link readTagBlock}.
- */
-export class KeptTagBlock {
-  private readonly bytes = new RepeatedBytes(MAX_TAG_BLOCK);
-  /** Where the kept block's `c:` digits lie in it, [timeFrom, timeTo); timeTo -1 when its time is not plain digits. */
-  private timeFrom = 0;
-  private timeTo = -1;
-  /** The kept block's checksum, and the XOR of its `c:` digits. */
-  private sum = 0;
-  private digits = 0;
-
-  /** Keeps `buf[at..out.end)`, which {@link readTagBlock} has just read into `out` without a fault. */
-  keep(buf: Uint8Array, at: number, out: TagBlock): void {
-    this.bytes.remember(buf, at, out.end);
-    this.sum = out.checksum;
-    this.timeTo = -1;
-    if (out.timeStart < 0 || out.timeEnd <= out.timeStart || this.bytes.keptLength === 0) return;
-    let digits = 0;
-    for (let i = out.timeStart; i < out.timeEnd; i++) {
-      const b = buf[i]!;
-      if (b < 48 || b > 57) return;
-      digits ^= b;
-    }
-    this.digits = digits;
-    this.timeFrom = out.timeStart - at;
-    this.timeTo = out.timeEnd - at;
-  }
-
-  forget(): void {
-    this.bytes.forget();
-    this.timeTo = -1;
-  }
-
-  /**
-   * Reads the block at `buf[at]` into `out` (its end, and its time when that
-   * changed; source and group stay as the kept block's) when it is the kept
-   * block or differs from it only in its `c:` digits; false, changing
-   * nothing, for any other block.
-   */
-  read(buf: Uint8Array, at: number, end: number, out: TagBlock): boolean {
-    const bytes = this.bytes;
-    const repeat = bytes.length(buf, at, end);
-    if (repeat > 0) {
-      out.end = at + repeat;
-      return true;
-    }
-    const from = this.timeFrom;
-    const to = this.timeTo;
-    const n = bytes.keptLength;
-    if (to < 0 || n === 0 || at + n > end) return false;
-    // The same bytes around the digits and the checksum's two hex digits (`*hh\` ends the block).
-    if (!bytes.sameRange(buf, at, 0, from) || !bytes.sameRange(buf, at, to, n - 3) || !bytes.sameRange(buf, at, n - 1, n)) return false;
-    let digits = 0;
-    for (let i = at + from; i < at + to; i++) {
-      const b = buf[i]!;
-      if (b < 48 || b > 57) return false;
-      digits ^= b;
-    }
-    const sum = this.sum ^ this.digits ^ digits;
-    const hi = HEX_VALUE[buf[at + n - 3]!]!;
-    const lo = HEX_VALUE[buf[at + n - 2]!]!;
-    if (hi < 0 || lo < 0 || ((hi << 4) | lo) !== sum) return false;
-    const time = readDecimal(buf, at + from, at + to);
-    out.time = time > 1e11 ? time : time * 1000;
-    out.end = at + n;
-    bytes.remember(buf, at, at + n);
-    this.sum = sum;
-    this.digits = digits;
-    return true;
-  }
 }
 
 /** Non-negative decimal number (digits with an optional fraction), or NaN. */
