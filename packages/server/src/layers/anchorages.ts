@@ -15,20 +15,42 @@ export function readAnchorages(path: string): AnchoragesResult {
   } catch (e) {
     return { ok: false, error: `cannot read ${path}: ${(e as Error).message}` };
   }
-  const lines = text.split(/\r?\n/);
-  const header = (lines[0] ?? '').split(',').map((h) => h.trim().toLowerCase());
+  const headerEnd = lineEnd(text, 0);
+  const header = text.slice(0, headerEnd).split(',').map((h) => h.trim().toLowerCase());
   const latAt = header.indexOf('lat');
   const lonAt = header.indexOf('lon');
   if (latAt < 0 || lonAt < 0) return { ok: false, error: `${path}: the header needs lat and lon columns` };
+  // Lines and fields found with indexOf, not split: sixty thousand rows made as many arrays of strings.
+  // Only the leading columns up to lat and lon are read, so a quoted name with a comma later in the row does not matter.
+  const last = Math.max(latAt, lonAt);
   const points: AnchoragePoint[] = [];
-  for (let i = 1; i < lines.length; i++) {
-    if (lines[i] === '') continue;
-    // Only the leading numeric columns are read, so a quoted name with a comma later in the row does not matter.
-    const fields = lines[i]!.split(',', Math.max(latAt, lonAt) + 1);
-    const lat = Number(fields[latAt]);
-    const lon = Number(fields[lonAt]);
+  for (let from = nextLine(text, headerEnd); from < text.length; ) {
+    const end = lineEnd(text, from);
+    let lat = NaN;
+    let lon = NaN;
+    for (let field = 0, at = from; field <= last && at <= end && end > from; field++) {
+      let comma = text.indexOf(',', at);
+      if (comma < 0 || comma > end) comma = end;
+      if (field === latAt) lat = Number(text.slice(at, comma));
+      else if (field === lonAt) lon = Number(text.slice(at, comma));
+      at = comma + 1;
+    }
     if (Number.isFinite(lat) && Number.isFinite(lon)) points.push({ lat, lon });
+    from = nextLine(text, end);
   }
   const index = anchorageIndex(points);
   return { ok: true, index, count: points.length - index.skipped };
+}
+
+/** Where the line starting at `from` ends: its newline, less a carriage return before it, or the end of the text. */
+function lineEnd(text: string, from: number): number {
+  const newline = text.indexOf('\n', from);
+  if (newline < 0) return text.length;
+  return newline > from && text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
+}
+
+/** The start of the line after the one ending at `end`. */
+function nextLine(text: string, end: number): number {
+  if (end >= text.length) return text.length;
+  return text.charCodeAt(end) === 13 ? end + 2 : end + 1;
 }
