@@ -56,6 +56,17 @@ function oracle(rings: readonly Float64Array[], lat: number, lon: number): numbe
 const near = (lat: [number, number], lon: [number, number]) =>
   fc.tuple(fc.double({ min: lat[0], max: lat[1], noNaN: true }), fc.double({ min: lon[0], max: lon[1], noNaN: true }));
 
+/** The layer's distance against the plain scan's, for a point and a limit. */
+function agreesWithOracle(rings: readonly Float64Array[], layer: ShoreLayer, lat: number, lon: number, maxMetres: number): void {
+  const want = oracle(rings, lat, lon);
+  const got = layer.distanceMetres(lat, lon, maxMetres);
+  // A point within a centimetre of the limit may fall either side of it.
+  if (Math.abs(want - maxMetres) < 0.01) return;
+  if (want > maxMetres) assert.equal(got, Infinity, `${lat}, ${lon}: nothing within ${maxMetres} m, got ${got}`);
+  // Within a few centimetres of the coast a point may be judged on land (0) by one and at sea by the other.
+  else assert.ok(Math.abs(got - want) <= 0.05 + want * 1e-9, `${lat}, ${lon}: ${got} m, plain scan ${want} m`);
+}
+
 test('shore distance agrees with a plain scan of every ring and segment (oracle)', () => {
   const rings = world();
   const layer = shoreLayer(rings);
@@ -63,15 +74,7 @@ test('shore distance agrees with a plain scan of every ring and segment (oracle)
     fc.property(
       fc.oneof(near([34, 40], [8, 15]), near([-18.5, -15.5], [178, 180]), near([-18.5, -15.5], [-180, -178]), near([-90, -60], [-180, 180])),
       fc.double({ min: 100, max: 300_000, noNaN: true }),
-      ([lat, lon], maxMetres) => {
-        const want = oracle(rings, lat, lon);
-        const got = layer.distanceMetres(lat, lon, maxMetres);
-        // A point within a centimetre of the limit may fall either side of it.
-        if (Math.abs(want - maxMetres) < 0.01) return;
-        if (want > maxMetres) assert.equal(got, Infinity, `${lat}, ${lon}: nothing within ${maxMetres} m, got ${got}`);
-        // Within a few centimetres of the coast a point may be judged on land (0) by one and at sea by the other.
-        else assert.ok(Math.abs(got - want) <= 0.05 + want * 1e-9, `${lat}, ${lon}: ${got} m, plain scan ${want} m`);
-      },
+      ([lat, lon], maxMetres) => agreesWithOracle(rings, layer, lat, lon, maxMetres),
     ),
     { numRuns: 2000 },
   );
@@ -93,13 +96,7 @@ test('a continent across many tiles: shore distance agrees with the plain scan (
   const rings = continent();
   const layer = shoreLayer(rings);
   fc.assert(
-    fc.property(near([36, 54], [8, 32]), fc.double({ min: 100, max: 100_000, noNaN: true }), ([lat, lon], maxMetres) => {
-      const want = oracle(rings, lat, lon);
-      const got = layer.distanceMetres(lat, lon, maxMetres);
-      if (Math.abs(want - maxMetres) < 0.01) return;
-      if (want > maxMetres) assert.equal(got, Infinity, `${lat}, ${lon}: nothing within ${maxMetres} m, got ${got}`);
-      else assert.ok(Math.abs(got - want) <= 0.05 + want * 1e-9, `${lat}, ${lon}: ${got} m, plain scan ${want} m`);
-    }),
+    fc.property(near([36, 54], [8, 32]), fc.double({ min: 100, max: 100_000, noNaN: true }), ([lat, lon], maxMetres) => agreesWithOracle(rings, layer, lat, lon, maxMetres)),
     { numRuns: 600 },
   );
 });
