@@ -10,6 +10,7 @@
 import { Payload } from './bits.js';
 import { DEFAULT_GROUP_LIMITS, FragmentTable, type FragmentGroup, type GroupLimits } from './fragments.js';
 import { blankPositionReportClassA, decodePositionReportClassAInto, type ReusablePositionReportClassA } from './messages/position-a.js';
+import { blankPositionReportClassB, decodePositionReportClassBInto, type ReusablePositionReportClassB } from './messages/position-b.js';
 import { decodePayload, isFailure, type AisMessage } from './messages/registry.js';
 import { latin1, readSentence, Sentence } from './nmea.js';
 import { Reject, type RejectReason } from './reasons.js';
@@ -54,11 +55,11 @@ export interface ReceiverSink {
 
 export interface ReceiverOptions extends Partial<GroupLimits> {
   /**
-   * Decode every Class A position report (types 1-3, most of all traffic)
-   * into one object reused from message to message, which is then valid only
-   * during the sink's `message` call. For a sink that copies what it keeps,
-   * this spares an object per message. Default false: every message is a new
-   * object the sink may keep.
+   * Decode every position report of Class A (types 1-3, most of all traffic)
+   * and of Class B (type 18) into one object per class reused from message
+   * to message, which is then valid only during the sink's `message` call.
+   * For a sink that copies what it keeps, this spares an object per message.
+   * Default false: every message is a new object the sink may keep.
    */
   readonly reusePositionReports?: boolean;
 }
@@ -75,8 +76,9 @@ export class AisReceiver {
   /** The payload of one-sentence messages: a view of the sentence's six-bit values. */
   private readonly single = new Payload(0);
   private readonly groups: FragmentTable;
-  /** The one Class A report decoded into, when the options ask for reuse. */
+  /** The one Class A and the one Class B report decoded into, when the options ask for reuse. */
   private readonly classA: ReusablePositionReportClassA | undefined;
+  private readonly classB: ReusablePositionReportClassB | undefined;
   private readonly context: MessageContext = {
     line: 0,
     fragments: 1,
@@ -115,6 +117,7 @@ export class AisReceiver {
     const { reusePositionReports = false, ...limits } = options;
     this.groups = new FragmentTable({ ...DEFAULT_GROUP_LIMITS, ...limits });
     this.classA = reusePositionReports ? blankPositionReportClassA() : undefined;
+    this.classB = reusePositionReports ? blankPositionReportClassB() : undefined;
   }
 
   /** Lines pushed so far. */
@@ -292,7 +295,12 @@ export class AisReceiver {
 
   private decode(p: Payload, line: number, fragments: number, time: number, source: string | undefined, receivedAt: number | undefined): void {
     const type = p.length > 0 ? p.sixbits[0]! : -1;
-    const r = this.classA !== undefined && type >= 1 && type <= 3 ? decodePositionReportClassAInto(p, this.classA) : decodePayload(p);
+    const r =
+      this.classA !== undefined && type >= 1 && type <= 3
+        ? decodePositionReportClassAInto(p, this.classA)
+        : this.classB !== undefined && type === 18
+          ? decodePositionReportClassBInto(p, this.classB)
+          : decodePayload(p);
     if (isFailure(r)) {
       this.sink.reject({ line, reason: r.reason, detail: r.detail });
       return;

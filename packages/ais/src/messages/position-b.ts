@@ -97,32 +97,47 @@ const EXTENDED_CLASS_B_BITS = 312;
 
 /** Longer type 18 reports are accepted (as gpsd does): the fields sit at fixed offsets and the tail is ignored. */
 export function decodePositionReportClassB(p: Payload): PositionReportClassB | MessageFailure {
+  return decodePositionReportClassBInto(p, blankPositionReportClassB());
+}
+
+/** A Class B report whose fields {@link decodePositionReportClassBInto} overwrites. */
+export type ReusablePositionReportClassB = { -readonly [K in keyof PositionReportClassB]: PositionReportClassB[K] };
+
+/** A report to decode into: every field present, so that all reports share one hidden class. */
+export function blankPositionReportClassB(): ReusablePositionReportClassB {
+  return { type: 18, repeat: 0, mmsi: 0, reserved: 0, speed: 1023, accuracy: false, lon: 0, lat: 0, course: 3600, heading: 511, second: 60, regional: 0, cs: false, display: false, dsc: false, band: false, msg22: false, raim: false, radio: 0 };
+}
+
+/**
+ * Decodes into `out`, overwriting every field, and returns it (or the
+ * failure, leaving `out` unchanged), as the Class A decoder does.
+ */
+export function decodePositionReportClassBInto(p: Payload, out: ReusablePositionReportClassB): PositionReportClassB | MessageFailure {
   if (p.bitLength < CLASS_B_BITS) return failure(Reject.TOO_SHORT, `type 18 needs ${CLASS_B_BITS} bits, got ${p.bitLength}`);
   const s = p.sixbits;
   const s23 = s[23]!;
   const s24 = s[24]!;
-  return {
-    type: 18,
-    repeat: s[1]! >> 4,
-    mmsi: ((s[1]! & 15) << 26) | (s[2]! << 20) | (s[3]! << 14) | (s[4]! << 8) | (s[5]! << 2) | (s[6]! >> 4),
-    reserved: ((s[6]! & 15) << 4) | (s[7]! >> 2),
-    speed: ((s[7]! & 3) << 8) | (s[8]! << 2) | (s[9]! >> 4),
-    accuracy: (s[9]! & 8) !== 0,
-    // Shift the field to the top of a 32-bit int and back to sign-extend it.
-    lon: ((((s[9]! & 7) << 25) | (s[10]! << 19) | (s[11]! << 13) | (s[12]! << 7) | (s[13]! << 1) | (s[14]! >> 5)) << 4) >> 4,
-    lat: ((((s[14]! & 31) << 22) | (s[15]! << 16) | (s[16]! << 10) | (s[17]! << 4) | (s[18]! >> 2)) << 5) >> 5,
-    course: ((s[18]! & 3) << 10) | (s[19]! << 4) | (s[20]! >> 2),
-    heading: ((s[20]! & 3) << 7) | (s[21]! << 1) | (s[22]! >> 5),
-    second: ((s[22]! & 31) << 1) | (s23 >> 5),
-    regional: (s23 >> 3) & 3,
-    cs: (s23 & 4) !== 0,
-    display: (s23 & 2) !== 0,
-    dsc: (s23 & 1) !== 0,
-    band: (s24 & 32) !== 0,
-    msg22: (s24 & 16) !== 0,
-    raim: (s24 & 4) !== 0,
-    radio: ((s24 & 3) << 18) | (s[25]! << 12) | (s[26]! << 6) | s[27]!,
-  };
+  out.type = 18;
+  out.repeat = s[1]! >> 4;
+  out.mmsi = ((s[1]! & 15) << 26) | (s[2]! << 20) | (s[3]! << 14) | (s[4]! << 8) | (s[5]! << 2) | (s[6]! >> 4);
+  out.reserved = ((s[6]! & 15) << 4) | (s[7]! >> 2);
+  out.speed = ((s[7]! & 3) << 8) | (s[8]! << 2) | (s[9]! >> 4);
+  out.accuracy = (s[9]! & 8) !== 0;
+  // Shift the field to the top of a 32-bit int and back to sign-extend it.
+  out.lon = ((((s[9]! & 7) << 25) | (s[10]! << 19) | (s[11]! << 13) | (s[12]! << 7) | (s[13]! << 1) | (s[14]! >> 5)) << 4) >> 4;
+  out.lat = ((((s[14]! & 31) << 22) | (s[15]! << 16) | (s[16]! << 10) | (s[17]! << 4) | (s[18]! >> 2)) << 5) >> 5;
+  out.course = ((s[18]! & 3) << 10) | (s[19]! << 4) | (s[20]! >> 2);
+  out.heading = ((s[20]! & 3) << 7) | (s[21]! << 1) | (s[22]! >> 5);
+  out.second = ((s[22]! & 31) << 1) | (s23 >> 5);
+  out.regional = (s23 >> 3) & 3;
+  out.cs = (s23 & 4) !== 0;
+  out.display = (s23 & 2) !== 0;
+  out.dsc = (s23 & 1) !== 0;
+  out.band = (s24 & 32) !== 0;
+  out.msg22 = (s24 & 16) !== 0;
+  out.raim = (s24 & 4) !== 0;
+  out.radio = ((s24 & 3) << 18) | (s[25]! << 12) | (s[26]! << 6) | s[27]!;
+  return out;
 }
 
 /** Longer type 19 reports are accepted, as gpsd does. */
