@@ -15,7 +15,7 @@
 import { HEX_VALUE, hex2 } from './tagblock.js';
 import { Reject, type RejectReason } from './reasons.js';
 import { ARMOUR_VALUE } from './armour.js';
-import { WordView } from './word-view.js';
+import { HIGH_BITS, WordView, xorOfBytes } from './word-view.js';
 
 /** A VDM/VDO sentence's fields as offsets into the line; reused between lines. */
 export class Sentence {
@@ -151,7 +151,7 @@ export function readSentence(buf: Uint8Array, start: number, end: number, out: S
         words[n >> 2] = (x - 0x30303030 - ((((x + 0x20202020) | 0) & HIGH_BITS) >>> 4)) | 0;
         n += 4;
       }
-      sum ^= (sum4 ^ (sum4 >>> 8) ^ (sum4 >>> 16) ^ (sum4 >>> 24)) & 0xff;
+      sum ^= xorOfBytes(sum4);
     }
     for (; i < limit; i++) {
       const b = buf[i]!;
@@ -306,9 +306,6 @@ function usualHeader(buf: Uint8Array, start: number, limit: number, out: Sentenc
   setHeader(out, t0, t1, formatter, count - 48, number - 48, sequence === COMMA ? -1 : sequence - 48, channel === COMMA ? 0 : channel);
   return sum | ((c3 - start) << 8) | ((c4 - start) << 16);
 }
-
-/** The top bit of each byte of a word. */
-const HIGH_BITS = 0x80808080 | 0;
 
 /**
  * Whether all four bytes of `x` are armour characters (48-87 or 96-119).

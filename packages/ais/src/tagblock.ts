@@ -9,7 +9,7 @@
  * only for framing.
  */
 import { Reject, type RejectReason } from './reasons.js';
-import { WordView } from './word-view.js';
+import { HIGH_BITS, WordView, xorOfBytes } from './word-view.js';
 
 /** Longest tag block we accept; real ones are under 100 bytes. */
 export const MAX_TAG_BLOCK = 512;
@@ -158,7 +158,7 @@ export function readTagBlock(buf: Uint8Array, start: number, end: number, out: T
       }
     }
   }
-  sum ^= (sum4 ^ (sum4 >>> 8) ^ (sum4 >>> 16) ^ (sum4 >>> 24)) & 0xff;
+  sum ^= xorOfBytes(sum4);
   if (star < 0) return { reason: Reject.BAD_TAG_BLOCK, detail: 'tag block without *hh checksum' };
   if (star + 3 >= end || buf[star + 3] !== 0x5c) {
     return { reason: Reject.BAD_TAG_BLOCK, detail: 'tag block not closed by a backslash after its checksum' };
@@ -178,7 +178,6 @@ export function readTagBlock(buf: Uint8Array, start: number, end: number, out: T
 }
 
 const ONES = 0x01010101;
-const HIGH_BITS = 0x80808080 | 0;
 
 /** Whether a byte of the word is a comma, a star or a backslash (a zero byte after XOR with each). */
 function hasFieldEnd(x: number): boolean {

@@ -16,3 +16,11 @@ export class WordView {
     return this.view;
   }
 }
+
+/** The top bit of every byte of a word: where the tests on four bytes at once leave their answers. */
+export const HIGH_BITS = 0x80808080 | 0;
+
+/** The XOR of a word's four bytes: a checksum taken four bytes a step, folded to one byte. */
+export function xorOfBytes(word: number): number {
+  return (word ^ (word >>> 8) ^ (word >>> 16) ^ (word >>> 24)) & 0xff;
+}
