@@ -392,7 +392,7 @@ function decodeRings(json: unknown, errors: ShoreIssue[]): Float64Array[] | unde
   const rings: Float64Array[] = [];
   list.forEach((ring: unknown, r) => {
     if (errors.length >= MAX_ISSUES) return;
-    const decoded = decodeRing(ring, scale, translate);
+    const decoded = decodeRing(ring, scale[0], scale[1], translate[0], translate[1]);
     if (typeof decoded === 'string') errors.push({ path: `$.rings[${r}]`, message: decoded });
     else rings.push(decoded);
   });
@@ -400,29 +400,55 @@ function decodeRings(json: unknown, errors: ShoreIssue[]): Float64Array[] | unde
 }
 
 /** One delta-encoded ring as a flat closed lon,lat ring, or what is wrong with it. */
-function decodeRing(ring: unknown, [sx, sy]: readonly [number, number], [tx, ty]: readonly [number, number]): Float64Array | string {
+function decodeRing(ring: unknown, sx: number, sy: number, tx: number, ty: number): Float64Array | string {
   if (!Array.isArray(ring)) return `expected an array of integers, got ${kindOf(ring)}`;
   if (ring.length % 2 !== 0 || ring.length < 6) return `expected x, y pairs for at least 3 vertices, got ${ring.length} numbers`;
   const n = ring.length / 2;
   const flat = new Float64Array(2 * n + 2);
+  const bad = decodeVertices(ring, sx, sy, tx, ty, flat);
+  if (bad >= 0) {
+    const dx: unknown = ring[2 * bad];
+    const dy: unknown = ring[2 * bad + 1];
+    if (!Number.isInteger(dx) || !Number.isInteger(dy)) return `vertex ${bad}: expected integers, got ${String(dx)}, ${String(dy)}`;
+    return `vertex ${bad}: ${flat[2 * bad]}, ${flat[2 * bad + 1]} is not a longitude, latitude`;
+  }
+  flat[2 * n] = flat[0]!;
+  flat[2 * n + 1] = flat[1]!;
+  return flat;
+}
+
+/**
+ * Fills `flat` with the ring's vertices (the first `ring.length / 2` pairs);
+ * returns -1, or the index of the first vertex that is not integers or not a
+ * longitude, latitude (its pair in `flat` then holds the values read).
+ *
+ * The loop is this function's last act on purpose: the first ring decoded is
+ * long enough for V8 to compile the loop while it runs (on-stack
+ * replacement), and code after such a loop, never yet run, has no type
+ * feedback: V8 deoptimizes there, and with the code kept for the loop's next
+ * entry it did so on every ring, which made reading the coastline take a
+ * few hundred milliseconds instead of a few dozen.
+ */
+function decodeVertices(ring: unknown[], sx: number, sy: number, tx: number, ty: number, flat: Float64Array): number {
+  const n = ring.length / 2;
   let x = 0;
   let y = 0;
   for (let i = 0; i < n; i++) {
     const dx: unknown = ring[2 * i];
     const dy: unknown = ring[2 * i + 1];
-    if (!Number.isInteger(dx) || !Number.isInteger(dy)) return `vertex ${i}: expected integers, got ${String(dx)}, ${String(dy)}`;
+    if (!Number.isInteger(dx) || !Number.isInteger(dy)) return i;
     x += dx as number;
     y += dy as number;
     const lon = x * sx + tx;
     const lat = y * sy + ty;
+    flat[2 * i] = lon;
+    flat[2 * i + 1] = lat;
     // A little beyond ±180° is rounding of the grid at the antimeridian; beyond that the file is wrong.
-    if (!(Math.abs(lon) <= 180 + sx && Math.abs(lat) <= 90 + sy)) return `vertex ${i}: ${lon}, ${lat} is not a longitude, latitude`;
+    if (!(Math.abs(lon) <= 180 + sx && Math.abs(lat) <= 90 + sy)) return i;
     flat[2 * i] = Math.max(-180, Math.min(180, lon));
     flat[2 * i + 1] = Math.max(-90, Math.min(90, lat));
   }
-  flat[2 * n] = flat[0]!;
-  flat[2 * n + 1] = flat[1]!;
-  return flat;
+  return -1;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
