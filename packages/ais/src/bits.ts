@@ -8,7 +8,7 @@
  * `Payload` keeps a zeroed margin behind the last character.
  */
 import { SIXBIT_TEXT } from './armour.js';
-import { WordView } from './word-view.js';
+import { LITTLE_ENDIAN, WordView } from './word-view.js';
 
 /** Six-bit text value → character code. */
 const SIXBIT_CODE = Uint16Array.from(SIXBIT_TEXT, (c) => c.charCodeAt(0));
@@ -23,8 +23,8 @@ export class Payload {
   bitLength = 0;
   /** Number of six-bit values in use. */
   length = 0;
-  /** `sixbits` as words, for zeroing the margin (made anew when the array changes). */
-  private readonly margin = new WordView();
+  /** `sixbits` as words, for zeroing the margin and appending (made anew when the array changes). */
+  private readonly words = new WordView();
 
   constructor(capacityChars = 256) {
     this.sixbits = new Uint8Array(capacityChars + MARGIN);
@@ -51,12 +51,30 @@ export class Payload {
     this.sixbits[this.length++] = value;
   }
 
+  /**
+   * Appends the first `count` six-bit values of `values`, whose memory
+   * `words` shares (four values a word), four at a time: a fragment of a
+   * static report carries sixty, and a byte loop pays V8's checks on every
+   * load and store. The caller has reserved room.
+   */
+  append(values: Uint8Array, words: Int32Array, count: number): void {
+    const six = this.sixbits;
+    let n = this.length;
+    let i = 0;
+    if (LITTLE_ENDIAN) {
+      const view = this.words.of(six);
+      for (; i + 4 <= count; i += 4, n += 4) view.setInt32(n, words[i >> 2]!, true);
+    }
+    for (; i < count; i++) six[n++] = values[i]!;
+    this.length = n;
+  }
+
   /** Closes the payload: trailing fill bits of the last character are not data. */
   seal(fillBits: number): void {
     this.bitLength = this.length * 6 - fillBits;
     // Three word stores: a byte loop costs twelve stores, each with its own checks,
     // and TypedArray.fill is a call into the runtime.
-    const margin = this.margin.of(this.sixbits);
+    const margin = this.words.of(this.sixbits);
     const at = this.length;
     margin.setInt32(at, 0);
     margin.setInt32(at + 4, 0);

@@ -15,7 +15,7 @@
 import { HEX_VALUE, hex2 } from './tagblock.js';
 import { Reject, type RejectReason } from './reasons.js';
 import { ARMOUR_VALUE } from './armour.js';
-import { HIGH_BITS, WordView, xorOfBytes } from './word-view.js';
+import { HIGH_BITS, LITTLE_ENDIAN, WordView, xorOfBytes } from './word-view.js';
 
 /** A VDM/VDO sentence's fields as offsets into the line; reused between lines. */
 export class Sentence {
@@ -75,13 +75,6 @@ const PAYLOAD_VALUE: Uint8Array = (() => {
   t[0x2a] = END_OF_PAYLOAD;
   return t;
 })();
-
-/**
- * Whether this machine stores an Int32Array's words least significant byte
- * first, as a DataView read with `littleEndian` returns them: then four
- * six-bit values converted in one word can be stored as one word.
- */
-const LITTLE_ENDIAN = new Uint8Array(new Int32Array([1]).buffer)[0] === 1;
 
 /** Parses the sentence starting at `buf[start]` (`!` or `$`). Null on success, or the fault. */
 export function readSentence(buf: Uint8Array, start: number, end: number, out: Sentence): SentenceFault | null {

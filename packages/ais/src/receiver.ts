@@ -14,6 +14,7 @@ import { blankPositionReportClassB, decodePositionReportClassBInto, type Reusabl
 import { decodePayload, isFailure, type AisMessage } from './messages/registry.js';
 import { latin1, readSentence, Sentence } from './nmea.js';
 import { Reject, type RejectReason } from './reasons.js';
+import { RepeatedReports } from './repeated-reports.js';
 import { MAX_TAG_BLOCK, readTagBlock, RepeatedBytes, TagBlock } from './tagblock.js';
 
 /** Where and when a message was received. The object is reused between calls: copy what you keep. */
@@ -98,6 +99,8 @@ export class AisReceiver {
    * The last tag block read, as bytes: feeds stamp many sentences in a row with
    * the same block (one receiver, one second), which then needs no parsing.
    */
+  /** Static reports decoded before, for their repeats (see RepeatedReports). */
+  private readonly repeatedReports = new RepeatedReports();
   private readonly lastTag = new RepeatedBytes(MAX_TAG_BLOCK);
   private lastTagSource: string | undefined = undefined;
   private lastSource: string | undefined = undefined;
@@ -279,11 +282,7 @@ export class AisReceiver {
     }
     const count = s.payloadEnd - s.payloadStart;
     p.reserve(count);
-    const from = s.sixbits;
-    const six = p.sixbits;
-    let n = p.length;
-    for (let i = 0; i < count; i++) six[n++] = from[i]!;
-    p.length = n;
+    p.append(s.sixbits, s.sixbitWords, count);
     return true;
   }
 
@@ -300,7 +299,9 @@ export class AisReceiver {
         ? decodePositionReportClassAInto(p, this.classA)
         : this.classB !== undefined && type === 18
           ? decodePositionReportClassBInto(p, this.classB)
-          : decodePayload(p);
+          : RepeatedReports.repeats(type)
+            ? this.repeatedReports.decode(p)
+            : decodePayload(p);
     if (isFailure(r)) {
       this.sink.reject({ line, reason: r.reason, detail: r.detail });
       return;

@@ -24,3 +24,10 @@ export const HIGH_BITS = 0x80808080 | 0;
 export function xorOfBytes(word: number): number {
   return (word ^ (word >>> 8) ^ (word >>> 16) ^ (word >>> 24)) & 0xff;
 }
+
+/**
+ * Whether this machine stores an Int32Array's words least significant byte
+ * first, as a DataView read or written with `littleEndian` does: then four
+ * bytes held as one Int32Array word can be moved with one DataView access.
+ */
+export const LITTLE_ENDIAN = new Uint8Array(new Int32Array([1]).buffer)[0] === 1;

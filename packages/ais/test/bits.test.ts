@@ -89,3 +89,33 @@ test('a payload refilled shorter than before reads zeros past its end, whatever 
     ),
   );
 });
+
+test('append (property): fragments appended four values a word give the values pushed one by one, and a zeroed margin once sealed', () => {
+  const fragments = fc.array(fc.array(fc.integer({ min: 0, max: 63 }), { minLength: 0, maxLength: 70 }), { minLength: 1, maxLength: 5 });
+  fc.assert(
+    fc.property(fragments, fc.array(fc.integer({ min: 0, max: 63 }), { maxLength: 40 }), (parts, leftover) => {
+      // One source array reused for every fragment, as the receiver's sentence is: values
+      // beyond a fragment's count are what an earlier, longer fragment left there.
+      const source = new Uint8Array(128);
+      const words = new Int32Array(source.buffer);
+      const p = new Payload(4);
+      // A payload used before, longer: what it held must not show through.
+      for (const v of leftover) {
+        p.reserve(1);
+        p.push(v);
+      }
+      p.reset();
+      const expected: number[] = [];
+      for (const part of parts) {
+        source.fill(63);
+        source.set(part);
+        p.reserve(part.length);
+        p.append(source, words, part.length);
+        expected.push(...part);
+      }
+      p.seal(0);
+      assert.deepEqual(Array.from(p.sixbits.subarray(0, p.length)), expected);
+      assert.deepEqual(Array.from(p.sixbits.subarray(p.length, p.length + 12)), new Array(12).fill(0));
+    }),
+  );
+});
