@@ -99,13 +99,13 @@ export class AisReceiver {
    * The last tag block read, as bytes: feeds stamp many sentences in a row with
    * the same block (one receiver, one second), which then needs no parsing.
    */
-  /** Static reports decoded before, for their repeats (see RepeatedReports). */
-  private readonly repeatedReports = new RepeatedReports();
   private readonly lastTag = new RepeatedBytes(MAX_TAG_BLOCK);
   private lastTagSource: string | undefined = undefined;
   private lastSource: string | undefined = undefined;
   private readonly lastSourceBytes = new RepeatedBytes(MAX_TAG_BLOCK);
   private scratch = new Uint8Array(256);
+  /** Static reports decoded before, for their repeats (see RepeatedReports). */
+  private readonly repeatedReports = new RepeatedReports();
   private readonly reportGroup = (g: FragmentGroup): void =>
     this.sink.reject({
       line: g.firstLine,
