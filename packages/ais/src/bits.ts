@@ -23,7 +23,7 @@ export class Payload {
   bitLength = 0;
   /** Number of six-bit values in use. */
   length = 0;
-  /** `sixbits` as words, for zeroing the margin and appending (made anew when the array changes). */
+  /** `sixbits` as words, for zeroing the margin, appending and comparing (made anew when the array changes). */
   private readonly words = new WordView();
 
   constructor(capacityChars = 256) {
@@ -67,6 +67,14 @@ export class Payload {
     }
     for (; i < count; i++) six[n++] = values[i]!;
     this.length = n;
+  }
+
+  /**
+   * Values `4k` to `4k + 3` as one word, the first in the low byte; past the
+   * end of a sealed payload they read as its zeroed margin.
+   */
+  word(k: number): number {
+    return this.words.of(this.sixbits).getInt32(4 * k, true);
   }
 
   /** Closes the payload: trailing fill bits of the last character are not data. */

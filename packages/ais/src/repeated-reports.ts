@@ -13,7 +13,6 @@
 import type { Payload } from './bits.js';
 import { decodePayload, isFailure, type AisMessage } from './messages/registry.js';
 import type { MessageFailure } from './reasons.js';
-import { WordView } from './word-view.js';
 
 /** Six-bit values a cached payload may have: a type 5 has 71, a type 24 28. */
 const MAX_VALUES = 80;
@@ -24,7 +23,6 @@ const RECORD = 1 + MAX_WORDS;
 export class RepeatedReports {
   private readonly keys: Int32Array;
   private readonly messages: Array<AisMessage | undefined>;
-  private readonly view = new WordView();
 
   /** `slots`: a power of two, about the vessels of a busy coastal feed. */
   constructor(private readonly slots = 2048) {
@@ -43,24 +41,25 @@ export class RepeatedReports {
     const values = p.length;
     if (values > MAX_VALUES) return decodePayload(p);
     // Whole words: the values past the end are the zeroed margin a sealed payload keeps.
+    // Read through the payload's own view: a view kept here would be made anew whenever
+    // the payload alternates (one-sentence type 24, two-sentence type 5).
     const words = (values + 3) >> 2;
-    const view = this.view.of(p.sixbits);
     // The slot by the first eight values alone (type, MMSI, and a type 24's part): a vessel's
     // repeats meet its last report there, and hashing the rest would cost as much as comparing it.
-    let h = Math.imul(p.bitLength ^ view.getInt32(0, true), 0x9e3779b1);
-    h = Math.imul(h ^ (h >>> 15) ^ view.getInt32(4, true), 0x85ebca6b);
+    let h = Math.imul(p.bitLength ^ p.word(0), 0x9e3779b1);
+    h = Math.imul(h ^ (h >>> 15) ^ p.word(1), 0x85ebca6b);
     const slot = (h ^ (h >>> 13)) & (this.slots - 1);
     const at = slot * RECORD;
     const keys = this.keys;
     if (keys[at] === p.bitLength) {
       let k = 0;
-      while (k < words && keys[at + 1 + k] === view.getInt32(4 * k, true)) k++;
+      while (k < words && keys[at + 1 + k] === p.word(k)) k++;
       if (k === words) return this.messages[slot]!;
     }
     const decoded = decodePayload(p);
     if (isFailure(decoded)) return decoded;
     keys[at] = p.bitLength;
-    for (let k = 0; k < words; k++) keys[at + 1 + k] = view.getInt32(4 * k, true);
+    for (let k = 0; k < words; k++) keys[at + 1 + k] = p.word(k);
     this.messages[slot] = decoded;
     return decoded;
   }
