@@ -442,10 +442,12 @@ function decodeVertices(ring: unknown[], sx: number, sy: number, tx: number, ty:
     y += dy as number;
     const lon = x * sx + tx;
     const lat = y * sy + ty;
-    flat[2 * i] = lon;
-    flat[2 * i + 1] = lat;
     // A little beyond ±180° is rounding of the grid at the antimeridian; beyond that the file is wrong.
-    if (!(Math.abs(lon) <= 180 + sx && Math.abs(lat) <= 90 + sy)) return i;
+    if (!(Math.abs(lon) <= 180 + sx && Math.abs(lat) <= 90 + sy)) {
+      flat[2 * i] = lon;
+      flat[2 * i + 1] = lat;
+      return i;
+    }
     flat[2 * i] = Math.max(-180, Math.min(180, lon));
     flat[2 * i + 1] = Math.max(-90, Math.min(90, lat));
   }
