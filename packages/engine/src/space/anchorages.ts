@@ -3,7 +3,7 @@
  * answering "how far is the nearest one", which is how detectors tell port
  * and anchorage areas from open water.
  */
-import { CellGrid, haversineMetres } from '@tidewatch/geo';
+import { PointGrid } from '@tidewatch/geo';
 import type { AnchorageIndex } from './vessel-index.js';
 
 /** About 11 km: a 10-40 km query touches a handful of cells. */
@@ -16,28 +16,18 @@ export interface AnchoragePoint {
 
 /** Builds the index; points with a position out of range are skipped and counted in `skipped`. */
 export function anchorageIndex(points: readonly AnchoragePoint[]): AnchorageIndex & { readonly skipped: number } {
-  const grid = new CellGrid({ cellDegrees: CELL_DEGREES, initialIds: Math.max(1, points.length) });
-  const lat = new Float64Array(points.length);
-  const lon = new Float64Array(points.length);
-  let skipped = 0;
-  points.forEach((p, i) => {
-    if (!(p.lat >= -90 && p.lat <= 90 && p.lon >= -180 && p.lon <= 180)) {
-      skipped++;
-      return;
-    }
-    lat[i] = p.lat;
-    lon[i] = p.lon;
-    grid.update(i, p.lat, p.lon);
-  });
-  const found: number[] = [];
+  return anchorageIndexOf(
+    Float64Array.from(points, (p) => p.lat),
+    Float64Array.from(points, (p) => p.lon),
+  );
+}
+
+/** The same over the points' coordinates as two arrays (as a reader collects them: no object per point). */
+export function anchorageIndexOf(lats: ArrayLike<number>, lons: ArrayLike<number>): AnchorageIndex & { readonly skipped: number } {
+  const grid = new PointGrid(lats, lons, CELL_DEGREES);
   return {
     size: grid.size,
-    skipped,
-    nearestMetres(qlat: number, qlon: number, maxMetres: number): number {
-      const n = grid.near(qlat, qlon, maxMetres, found);
-      let best = Infinity;
-      for (let i = 0; i < n; i++) best = Math.min(best, haversineMetres(qlat, qlon, lat[found[i]!]!, lon[found[i]!]!));
-      return best;
-    },
+    skipped: lats.length - grid.size,
+    nearestMetres: (lat, lon, maxMetres) => grid.nearestMetres(lat, lon, maxMetres),
   };
 }
