@@ -14,10 +14,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { BIN } from './support/command.js';
+import { tidewatch } from './support/command.js';
 import { SHARED_DATA, sharedDataAbsent } from './support/shared-data.js';
 
 /** Golden files live beside the sources (dist/test/ → test/golden/). */
@@ -69,7 +68,7 @@ const SAMPLES = [
 
 for (const sample of SAMPLES) {
   test(`golden events: ${sample.name} replayed with the default profile and the shipped layers`, { skip: sharedDataAbsent }, () => {
-    const r = spawnSync(process.execPath, [BIN, 'replay', sample.path], { maxBuffer: 1 << 28, encoding: 'utf8' });
+    const r = tidewatch(['replay', sample.path]);
     assert.equal(r.status, 0, r.stderr);
     const got = r.stdout
       .split('\n')

@@ -157,6 +157,20 @@ test('deterministic: two runs write byte-identical event files', () => {
   assert.deepEqual(readFileSync(a), readFileSync(b));
 });
 
+test('the layer cache: a first run packs the shipped layers, the next reads them, and the events are the same as with no cache', () => {
+  const cacheDir = join(dir, 'layer-cache');
+  const first = tidewatch(['replay', SEA_FILE], undefined, { TIDEWATCH_CACHE_DIR: cacheDir });
+  const second = tidewatch(['replay', SEA_FILE], undefined, { TIDEWATCH_CACHE_DIR: cacheDir });
+  const none = tidewatch(['replay', SEA_FILE], undefined, { TIDEWATCH_CACHE_DIR: 'none' });
+  for (const r of [first, second, none]) assert.equal(r.status, 0, r.stderr);
+  assert.match(first.stderr, /^layers: layer cache: 0 layer\(s\) read from .*layer-cache, 5 written$/m);
+  assert.match(second.stderr, /^layers: layer cache: 5 layer\(s\) read from .*layer-cache, 0 written$/m);
+  assert.match(none.stderr, /^layers: layer cache: off$/m);
+  assert.equal(second.stdout, first.stdout);
+  assert.equal(none.stdout, first.stdout);
+  assert.deepEqual(second.stdout.split('\n').filter((l) => l !== ''), reference);
+});
+
 test('--events FILE writes the events there, nothing to stdout, and the summary counts them per type', () => {
   const out = join(dir, 'events.jsonl');
   const r = replay(['--events', out, SEA_FILE]);

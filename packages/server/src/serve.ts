@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { builtInProfile, BUILT_IN_PROFILES, createEngine, DEFAULT_PROFILE_ID, parseProfile, type Profile } from '@tidewatch/engine';
 import { createServer, type SourceSpec, type TidewatchServer } from './app.js';
+import { LayerCache } from './layers/layer-cache.js';
 import { readReferenceLayers } from './layers/reference.js';
 import { engineLayers } from './layers/engine-layers.js';
 import { openSqliteStore, STORE_FILE, type SqliteStore } from './store/sqlite-store.js';
@@ -131,7 +132,8 @@ export async function runServe(args: ServeArgs, print: (line: string) => void = 
   const opened = openSqliteStore(config.dataDir);
   if (!opened.ok) return opened;
   const store = opened.store;
-  const reference = readReferenceLayers(PRODUCT_DATA_DIR);
+  const layerCache = LayerCache.fromEnvironment();
+  const reference = readReferenceLayers(PRODUCT_DATA_DIR, layerCache);
   if (!reference.ok) {
     store.close();
     return { ok: false, error: reference.error };
@@ -148,6 +150,7 @@ export async function runServe(args: ServeArgs, print: (line: string) => void = 
   });
   for (const w of server.warnings) print(`warning: ${w}`);
   for (const note of reference.layers.notes) print(note);
+  print(layerCache.note);
   let started;
   try {
     started = await server.start();

@@ -21,7 +21,9 @@ const CLI = fileURLToPath(new URL('../../../cli/bin/tidewatch.js', import.meta.u
 const absent = !existsSync(SAMPLE) ? 'skipped: the bundled sample is absent' : !existsSync(CLI) ? 'skipped: the CLI is not built' : false;
 
 test('replaying the bundled AMSA sample gives the events `tidewatch replay` gives', { skip: absent }, async () => {
-  const lines = execFileSync(process.execPath, [CLI, 'replay', SAMPLE], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 * 1024 * 1024 }).trim().split('\n');
+  // No layer cache: the command parses the shipped layers as this process does, and leaves the user's cache alone.
+  const env = { ...process.env, TIDEWATCH_CACHE_DIR: 'none' };
+  const lines = execFileSync(process.execPath, [CLI, 'replay', SAMPLE], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 * 1024 * 1024, env }).trim().split('\n');
   // The last line for an id is the episode as it ended.
   const expected = new Map<string, EventRecord>();
   for (const line of lines) {

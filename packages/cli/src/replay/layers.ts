@@ -7,18 +7,19 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import type { Zone } from '@tidewatch/geo';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   assetLayerFromGeoJson,
   watchlist,
   watchlistFromCsv,
-  zoneLayerFromGeoJson,
+  zoneLayer,
   type Layers,
   type WatchlistEntry,
 } from '@tidewatch/engine';
 // The reference layers alone: the server's index would load its HTTP stack with them.
-import { readReferenceLayers } from '@tidewatch/server/reference-layers';
+import { LayerCache, readReferenceLayers, zonesFromFile } from '@tidewatch/server/reference-layers';
 
 /** The product's shipped data folder (from packages/cli/dist/src/replay/). */
 export const DATA_DIR = fileURLToPath(new URL('../../../../../data/', import.meta.url));
@@ -44,13 +45,18 @@ function shipped(dataDir: string, folder: string, ending: string): string[] {
     .map((f) => `${dir}/${f}`);
 }
 
-export async function loadLayers(flags: LayerFlags, dataDir = DATA_DIR): Promise<LayersResult> {
+/**
+ * The layers the flags ask for. Coastline, anchorages and zone files go
+ * through `cache` (parsed once, then loaded from packs: see the server's
+ * layer-cache.ts); its note says what it did.
+ */
+export async function loadLayers(flags: LayerFlags, dataDir = DATA_DIR, cache = LayerCache.fromEnvironment()): Promise<LayersResult> {
   const notes: string[] = [];
   const layers: { -readonly [K in keyof Layers]: Layers[K] } = {};
   const builtin = (folder: string, ending: string): string[] => (flags.builtins ? shipped(dataDir, folder, ending) : []);
 
   if (flags.builtins) {
-    const reference = readReferenceLayers(dataDir);
+    const reference = readReferenceLayers(dataDir, cache);
     if (!reference.ok) return { ok: false, message: reference.error };
     const { anchorages, shore } = reference.layers;
     if (anchorages !== undefined) layers.anchorages = anchorages;
@@ -60,12 +66,17 @@ export async function loadLayers(flags: LayerFlags, dataDir = DATA_DIR): Promise
 
   const zoneFiles = [...builtin('zones', '.geojson'), ...flags.zones];
   if (zoneFiles.length > 0) {
-    const docs = await readJsonFiles(zoneFiles);
-    if (!docs.ok) return docs;
-    const built = zoneLayerFromGeoJson(docs.values);
-    if (!built.ok) return { ok: false, message: `zones: ${describeIssues(built.errors, zoneFiles)}` };
-    layers.zones = built.layer;
-    notes.push(`zones: ${built.layer.zones.length} from ${zoneFiles.map((f) => basename(f)).join(', ')}`);
+    const zones: Zone[] = [];
+    for (const file of zoneFiles) {
+      const bytes = await readBytes(file);
+      if (!bytes.ok) return bytes;
+      const read = zonesFromFile(bytes.bytes, file, cache);
+      if (!read.ok) return { ok: false, message: `zones: ${read.error}` };
+      zones.push(...read.value);
+    }
+    const layer = zoneLayer(zones);
+    layers.zones = layer;
+    notes.push(`zones: ${layer.zones.length} from ${zoneFiles.map((f) => basename(f)).join(', ')}`);
   }
 
   const assetFiles = [...builtin('infrastructure', '.geojson'), ...flags.infrastructure];
@@ -91,7 +102,16 @@ export async function loadLayers(flags: LayerFlags, dataDir = DATA_DIR): Promise
     layers.watchlist = watchlist(entries);
     notes.push(`watchlist: ${entries.length} entries from ${listFiles.map((f) => basename(f)).join(', ')}`);
   }
+  if (cache.hits + cache.written > 0 || cache.dir === undefined) notes.push(cache.note);
   return { ok: true, layers, notes };
+}
+
+async function readBytes(file: string): Promise<{ ok: true; bytes: Uint8Array } | Failure> {
+  try {
+    return { ok: true, bytes: await readFile(file) };
+  } catch (e) {
+    return { ok: false, message: `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
+  }
 }
 
 async function readText(file: string): Promise<{ ok: true; text: string } | Failure> {

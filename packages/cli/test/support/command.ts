@@ -13,9 +13,17 @@ export interface Run {
   stderr: string;
 }
 
-/** Runs `tidewatch args...` with `input` on standard input. */
-export function tidewatch(args: readonly string[], input?: string | Uint8Array): Run {
-  const r = spawnSync(process.execPath, [BIN, ...args], { input, maxBuffer: 1 << 28, encoding: 'utf8' });
+/**
+ * The layer cache of the commands a test file runs: its own folder, so that
+ * tests neither read nor fill the user's cache, shared by the file's runs so
+ * that the first parses the shipped layers and the rest read them packed.
+ */
+export const LAYER_CACHE = mkdtempSync(join(tmpdir(), 'tidewatch-layer-cache-'));
+process.on('exit', () => rmSync(LAYER_CACHE, { recursive: true, force: true }));
+
+/** Runs `tidewatch args...` with `input` on standard input; `env` adds to the environment. */
+export function tidewatch(args: readonly string[], input?: string | Uint8Array, env: NodeJS.ProcessEnv = {}): Run {
+  const r = spawnSync(process.execPath, [BIN, ...args], { input, maxBuffer: 1 << 28, encoding: 'utf8', env: { ...process.env, TIDEWATCH_CACHE_DIR: LAYER_CACHE, ...env } });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -374,9 +374,19 @@ function isCut(lon1: number, lat1: number, lon2: number, lat2: number): boolean 
  * first vertex. Returns every problem found (up to a limit), never throws.
  */
 export function shoreLayerFromJson(json: unknown): ShoreLayerResult {
+  const read = coastlineRings(json);
+  return read.ok ? { ok: true, layer: shoreLayer(read.rings) } : read;
+}
+
+/**
+ * The closed rings of a coastline JSON value (see data/coast/), as
+ * `shoreLayer` takes them; or every problem found. Apart so that a caller
+ * can keep the rings (a cache of parsed layers) and build the layer later.
+ */
+export function coastlineRings(json: unknown): { readonly ok: true; readonly rings: Float64Array[] } | { readonly ok: false; readonly errors: readonly ShoreIssue[] } {
   const errors: ShoreIssue[] = [];
   const rings = decodeRings(json, errors);
-  return rings === undefined || errors.length > 0 ? { ok: false, errors } : { ok: true, layer: shoreLayer(rings) };
+  return rings === undefined || errors.length > 0 ? { ok: false, errors } : { ok: true, rings };
 }
 
 function decodeRings(json: unknown, errors: ShoreIssue[]): Float64Array[] | undefined {

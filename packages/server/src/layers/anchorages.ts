@@ -1,22 +1,44 @@
 /**
  * Anchorages (data/anchorages/anchorages.csv, columns `lat,lon,...`): the
  * reference points detectors use to tell a vessel waiting at anchor near a
- * port from one loitering or meeting another at sea. Read once at start.
+ * port from one loitering or meeting another at sea. Read once at start,
+ * through the layer cache when one is given.
  */
 import { readFileSync } from 'node:fs';
 import { anchorageIndexOf, type AnchorageIndex } from '@tidewatch/engine';
+import { LayerCache, type LayerCodec, type Parsed } from './layer-cache.js';
 
 export type AnchoragesResult = { ok: true; index: AnchorageIndex; count: number } | { ok: false; error: string };
 
-export function readAnchorages(path: string): AnchoragesResult {
-  let text: string;
+/** The anchorages' coordinates, as the cache keeps them. */
+interface AnchoragePoints {
+  readonly lats: Float64Array;
+  readonly lons: Float64Array;
+}
+
+const ANCHORAGES: LayerCodec<AnchoragePoints> = {
+  kind: 'anchorages.1',
+  pack: (points) => ({ meta: null, arrays: [points.lats, points.lons] }),
+  unpack: ({ arrays: [lats, lons] }) => (lats !== undefined && lons !== undefined && lats.length === lons.length ? { lats, lons } : undefined),
+};
+
+export function readAnchorages(path: string, cache = new LayerCache(undefined)): AnchoragesResult {
+  let bytes: Uint8Array;
   try {
-    // As latin1: only the leading number columns are read, and every byte that delimits them is ASCII;
-    // names in UTF-8 pass through unread, and the decode costs nothing per byte.
-    text = readFileSync(path, 'latin1');
+    bytes = readFileSync(path);
   } catch (e) {
     return { ok: false, error: `cannot read ${path}: ${(e as Error).message}` };
   }
+  const read = cache.layer(ANCHORAGES, bytes, (source) => anchoragePoints(source, path));
+  if (!read.ok) return read;
+  const index = anchorageIndexOf(read.value.lats, read.value.lons);
+  return { ok: true, index, count: index.size };
+}
+
+function anchoragePoints(bytes: Uint8Array, path: string): Parsed<AnchoragePoints> {
+  // As latin1: only the leading number columns are read, and every byte that delimits them is ASCII;
+  // names in UTF-8 pass through unread, and the decode costs nothing per byte.
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
   const headerEnd = lineEnd(text, 0);
   const header = text.slice(0, headerEnd).split(',').map((h) => h.trim().toLowerCase());
   const latAt = header.indexOf('lat');
@@ -46,8 +68,7 @@ export function readAnchorages(path: string): AnchoragesResult {
     }
     from = nextLine(text, end);
   }
-  const index = anchorageIndexOf(lats.subarray(0, n), lons.subarray(0, n));
-  return { ok: true, index, count: index.size };
+  return { ok: true, value: { lats: lats.slice(0, n), lons: lons.slice(0, n) } };
 }
 
 /** Where the line starting at `from` ends: its newline, less a carriage return before it, or the end of the text. */

@@ -4,12 +4,19 @@
  * (data/coast/coastline.json). Read once at start by `tidewatch serve` and
  * `tidewatch replay` alike, so both judge "in port" and "near shore" the same
  * way. An absent file switches off the criterion that needs it (said in
- * `notes`); a file present but unreadable is an error.
+ * `notes`); a file present but unreadable is an error. Both go through the
+ * layer cache when one is given (see layer-cache.ts).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { shoreLayerFromJson, type AnchorageIndex, type ShoreLayer } from '@tidewatch/engine';
+import { coastlineRings, shoreLayer, type AnchorageIndex, type ShoreLayer } from '@tidewatch/engine';
 import { readAnchorages } from './anchorages.js';
+import { LayerCache, type LayerCodec, type Parsed } from './layer-cache.js';
+import { packRings, unpackRings } from './layer-pack.js';
+
+// The other layer files a run reads at start go through the same cache.
+export { LayerCache } from './layer-cache.js';
+export { zonesFromFile } from './zone-files.js';
 
 export const ANCHORAGES_FILE = join('anchorages', 'anchorages.csv');
 export const COASTLINE_FILE = join('coast', 'coastline.json');
@@ -23,13 +30,13 @@ export interface ReferenceLayers {
 
 export type ReferenceResult = { ok: true; layers: ReferenceLayers } | { ok: false; error: string };
 
-export function readReferenceLayers(dataDir: string): ReferenceResult {
+export function readReferenceLayers(dataDir: string, cache = new LayerCache(undefined)): ReferenceResult {
   const notes: string[] = [];
   let anchorages: AnchorageIndex | undefined;
   let shore: ShoreLayer | undefined;
   const anchoragePath = join(dataDir, ANCHORAGES_FILE);
   if (existsSync(anchoragePath)) {
-    const read = readAnchorages(anchoragePath);
+    const read = readAnchorages(anchoragePath, cache);
     if (!read.ok) return { ok: false, error: read.error };
     anchorages = read.index;
     notes.push(`anchorages: ${read.count} from ${ANCHORAGES_FILE}`);
@@ -37,17 +44,35 @@ export function readReferenceLayers(dataDir: string): ReferenceResult {
 
   const coastPath = join(dataDir, COASTLINE_FILE);
   if (existsSync(coastPath)) {
-    let json: unknown;
+    let bytes: Uint8Array;
     try {
-      json = JSON.parse(readFileSync(coastPath, 'utf8'));
+      bytes = readFileSync(coastPath);
     } catch (e) {
-      return { ok: false, error: `${coastPath}: ${(e as Error).message}` };
+      return { ok: false, error: `cannot read ${coastPath}: ${(e as Error).message}` };
     }
-    const built = shoreLayerFromJson(json);
-    if (!built.ok) return { ok: false, error: `${coastPath}: ${built.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}` };
-    shore = built.layer;
-    notes.push(`shore: ${built.layer.rings} coastline rings from ${COASTLINE_FILE}`);
+    const read = cache.layer(COASTLINE, bytes, (source) => coastlineFrom(source, coastPath));
+    if (!read.ok) return read;
+    shore = shoreLayer(read.value);
+    notes.push(`shore: ${shore.rings} coastline rings from ${COASTLINE_FILE}`);
   } else notes.push(`shore: none (${COASTLINE_FILE} not found): no distance-from-shore criterion`);
 
   return { ok: true, layers: { ...(anchorages ? { anchorages } : {}), ...(shore ? { shore } : {}), notes } };
+}
+
+/** The coastline's rings, as the cache keeps them. */
+const COASTLINE: LayerCodec<Float64Array[]> = {
+  kind: 'coastline.1',
+  pack: (rings) => ({ meta: null, arrays: packRings(rings) }),
+  unpack: ({ arrays: [ends, values] }) => (ends !== undefined && values !== undefined ? unpackRings(ends, values) : undefined),
+};
+
+function coastlineFrom(bytes: Uint8Array, path: string): Parsed<Float64Array[]> {
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder().decode(bytes));
+  } catch (e) {
+    return { ok: false, error: `${path}: ${(e as Error).message}` };
+  }
+  const read = coastlineRings(json);
+  return read.ok ? { ok: true, value: read.rings } : { ok: false, error: `${path}: ${read.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}` };
 }
