@@ -81,10 +81,17 @@ function counting(): { codec: LayerCodec<Float64Array>; parse: (b: Uint8Array) =
   };
 }
 
+/** A file holding `text`, in a scratch folder of its own. */
+function fileOf(text: string): string {
+  const path = join(scratch(), 'source.txt');
+  writeFileSync(path, text);
+  return path;
+}
+
 test('layer cache: parses a file once, then answers from the pack; a changed byte is parsed again; failures are not kept', () => {
   const dir = join(scratch(), 'nested', 'cache');
   const { codec, parse, parses } = counting();
-  const bytes = (s: string): Uint8Array => new TextEncoder().encode(s);
+  const bytes = fileOf;
   const first = new LayerCache(dir);
   assert.deepEqual(first.layer(codec, bytes('1,2,3'), parse), { ok: true, value: Float64Array.of(1, 2, 3) });
   assert.equal(parses(), 1);
@@ -105,7 +112,7 @@ test('layer cache: parses a file once, then answers from the pack; a changed byt
 test('layer cache: a damaged pack is parsed over and replaced', () => {
   const dir = scratch();
   const { codec, parse, parses } = counting();
-  const source = new TextEncoder().encode('5,6');
+  const source = fileOf('5,6');
   new LayerCache(dir).layer(codec, source, parse);
   const [pack] = readdirSync(dir);
   const path = join(dir, pack!);
@@ -123,7 +130,7 @@ test('layer cache: a folder that cannot be written is said once, and every layer
   chmodSync(dir, 0o500);
   const { codec, parse } = counting();
   const cache = new LayerCache(join(dir, 'cache'));
-  assert.deepEqual(cache.layer(codec, new TextEncoder().encode('7'), parse), { ok: true, value: Float64Array.of(7) });
+  assert.deepEqual(cache.layer(codec, fileOf('7'), parse), { ok: true, value: Float64Array.of(7) });
   assert.match(cache.note, /cannot write .* \(EACCES\); layers are parsed every run/);
 });
 
@@ -132,7 +139,7 @@ test('layer cache: a path that is a file, not a folder, is said in the note and 
   writeFileSync(file, '');
   const { codec, parse } = counting();
   const cache = new LayerCache(file);
-  assert.deepEqual(cache.layer(codec, new TextEncoder().encode('8'), parse), { ok: true, value: Float64Array.of(8) });
+  assert.deepEqual(cache.layer(codec, fileOf('8'), parse), { ok: true, value: Float64Array.of(8) });
   assert.match(cache.note, /cannot write .*; layers are parsed every run/);
 });
 
@@ -162,10 +169,9 @@ test('shipped layers: the same coastline, anchorages and zones from the cache as
   }
   for (const file of readdirSync(new URL('zones/', DATA))) {
     const path = new URL(`zones/${file}`, DATA).pathname;
-    const bytes = readFileSync(path);
-    const direct = zonesFromFile(bytes, path);
-    zonesFromFile(bytes, path, new LayerCache(dir));
-    const fromPack = zonesFromFile(bytes, path, new LayerCache(dir));
+    const direct = zonesFromFile(path);
+    zonesFromFile(path, new LayerCache(dir));
+    const fromPack = zonesFromFile(path, new LayerCache(dir));
     assert.ok(direct.ok && fromPack.ok);
     assert.deepEqual(fromPack.value, direct.value, file);
   }
@@ -176,11 +182,18 @@ test('zone files: a file that is not JSON, or not zones, says which file and whe
   const dir = scratch();
   mkdirSync(join(dir, 'c'));
   const cache = new LayerCache(join(dir, 'c'));
-  const notJson = zonesFromFile(new TextEncoder().encode('{"type": "Feature'), 'a.geojson', cache);
+  const a = join(dir, 'a.geojson');
+  const b = join(dir, 'b.geojson');
+  writeFileSync(a, '{"type": "Feature');
+  writeFileSync(b, '{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {}, "geometry": {"type": "Point", "coordinates": [1, 2]}}]}');
+  const notJson = zonesFromFile(a, cache);
   assert.ok(!notJson.ok);
-  assert.match(notJson.error, /^a\.geojson: not JSON: /);
-  const notZones = zonesFromFile(new TextEncoder().encode('{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {}, "geometry": {"type": "Point", "coordinates": [1, 2]}}]}'), 'b.geojson', cache);
+  assert.match(notJson.error, /a\.geojson: not JSON: /);
+  const notZones = zonesFromFile(b, cache);
   assert.ok(!notZones.ok);
-  assert.match(notZones.error, /^b\.geojson: \$\.features\[0\]/);
+  assert.match(notZones.error, /b\.geojson: \$\.features\[0\]/);
+  const absent = zonesFromFile(join(dir, 'absent.geojson'), cache);
+  assert.ok(!absent.ok);
+  assert.match(absent.error, /^cannot read .*absent\.geojson: ENOENT$/);
   assert.equal(readdirSync(join(dir, 'c')).length, 0);
 });

@@ -68,9 +68,7 @@ export async function loadLayers(flags: LayerFlags, dataDir = DATA_DIR, cache = 
   if (zoneFiles.length > 0) {
     const zones: Zone[] = [];
     for (const file of zoneFiles) {
-      const bytes = await readBytes(file);
-      if (!bytes.ok) return bytes;
-      const read = zonesFromFile(bytes.bytes, file, cache);
+      const read = zonesFromFile(file, cache);
       if (!read.ok) return { ok: false, message: `zones: ${read.error}` };
       zones.push(...read.value);
     }
@@ -106,13 +104,7 @@ export async function loadLayers(flags: LayerFlags, dataDir = DATA_DIR, cache = 
   return { ok: true, layers, notes };
 }
 
-async function readBytes(file: string): Promise<{ ok: true; bytes: Uint8Array } | Failure> {
-  try {
-    return { ok: true, bytes: await readFile(file) };
-  } catch (e) {
-    return { ok: false, message: `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
-  }
-}
+
 
 async function readText(file: string): Promise<{ ok: true; text: string } | Failure> {
   try {

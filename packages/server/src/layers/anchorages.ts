@@ -4,7 +4,6 @@
  * port from one loitering or meeting another at sea. Read once at start,
  * through the layer cache when one is given.
  */
-import { readFileSync } from 'node:fs';
 import { anchorageIndexOf, type AnchorageIndex } from '@tidewatch/engine';
 import { LayerCache, type LayerCodec, type Parsed } from './layer-cache.js';
 
@@ -23,13 +22,7 @@ const ANCHORAGES: LayerCodec<AnchoragePoints> = {
 };
 
 export function readAnchorages(path: string, cache = new LayerCache(undefined)): AnchoragesResult {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(path);
-  } catch (e) {
-    return { ok: false, error: `cannot read ${path}: ${(e as Error).message}` };
-  }
-  const read = cache.layer(ANCHORAGES, bytes, (source) => anchoragePoints(source, path));
+  const read = cache.layer(ANCHORAGES, path, (source) => anchoragePoints(source, path));
   if (!read.ok) return read;
   const index = anchorageIndexOf(read.value.lats, read.value.lons);
   return { ok: true, index, count: index.size };

@@ -14,7 +14,7 @@
  * then parsed every run, as without a cache. Deleting the folder is always safe.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { packLayer, unpackLayer, type PackedLayer } from './layer-pack.js';
@@ -48,24 +48,36 @@ export class LayerCache {
   }
 
   /**
-   * The layer in `source` (a file's bytes): unpacked when this cache packed
-   * the same bytes before, else `parse(source)`, packed for the next run when it succeeds.
+   * The layer in the file at `path`: unpacked when this cache packed the
+   * same bytes before, else `parse(bytes)`, packed for the next run when it
+   * succeeds. A file that cannot be read is an error naming it.
    */
-  layer<T>(codec: LayerCodec<T>, source: Uint8Array, parse: (source: Uint8Array) => Parsed<T>): Parsed<T> {
-    if (this.dir === undefined) return parse(source);
-    const file = join(this.dir, `${codec.kind}-${createHash('sha256').update(codec.kind).update(source).digest('hex')}.pack`);
-    const kept = readIfThere(file);
-    if (kept !== undefined) {
-      const packed = unpackLayer(codec.kind, kept);
+  layer<T>(codec: LayerCodec<T>, path: string, parse: (source: Uint8Array) => Parsed<T>): Parsed<T> {
+    if (this.dir !== undefined) {
+      // The file is hashed through one small buffer: when its pack is there, its bytes are never held whole.
+      const hash = hashOfFile(codec.kind, path);
+      const kept = hash === undefined ? undefined : readIfThere(this.packOf(codec, hash));
+      const packed = kept === undefined ? undefined : unpackLayer(codec.kind, kept);
       const value = packed === undefined ? undefined : codec.unpack(packed);
       if (value !== undefined) {
         this.hits++;
         return { ok: true, value };
       }
     }
+    let source: Uint8Array;
+    try {
+      source = readFileSync(path);
+    } catch (e) {
+      return { ok: false, error: `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
+    }
     const parsed = parse(source);
-    if (parsed.ok) this.keep(file, packLayer(codec.kind, codec.pack(parsed.value)));
+    // Keyed by the bytes parsed, not those hashed above: the file may have changed in between.
+    if (parsed.ok && this.dir !== undefined) this.keep(this.packOf(codec, hashOf(codec.kind, source)), packLayer(codec.kind, codec.pack(parsed.value)));
     return parsed;
+  }
+
+  private packOf(codec: LayerCodec<unknown>, hash: string): string {
+    return join(this.dir!, `${codec.kind}-${hash}.pack`);
   }
 
   /** What the cache did this run, for the run's notes. */
@@ -95,5 +107,32 @@ function readIfThere(file: string): Uint8Array | undefined {
     return readFileSync(file);
   } catch {
     return undefined;
+  }
+}
+
+function hashOf(kind: string, bytes: Uint8Array): string {
+  return createHash('sha256').update(kind).update(bytes).digest('hex');
+}
+
+/** Read in turn through this buffer to be hashed; a megabyte stays in the processor's cache. */
+let hashBuffer: Uint8Array | undefined;
+
+/** The hash `hashOf` gives the file's bytes, or undefined when it cannot be read (the parse then says why). */
+function hashOfFile(kind: string, path: string): string | undefined {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    const buffer = (hashBuffer ??= new Uint8Array(1 << 20));
+    const hash = createHash('sha256').update(kind);
+    for (let n; (n = readSync(fd, buffer, 0, buffer.length, null)) > 0; ) hash.update(buffer.subarray(0, n));
+    return hash.digest('hex');
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
   }
 }

@@ -7,7 +7,7 @@
  * `notes`); a file present but unreadable is an error. Both go through the
  * layer cache when one is given (see layer-cache.ts).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { coastlineRings, shoreLayer, type AnchorageIndex, type ShoreLayer } from '@tidewatch/engine';
 import { readAnchorages } from './anchorages.js';
@@ -44,13 +44,7 @@ export function readReferenceLayers(dataDir: string, cache = new LayerCache(unde
 
   const coastPath = join(dataDir, COASTLINE_FILE);
   if (existsSync(coastPath)) {
-    let bytes: Uint8Array;
-    try {
-      bytes = readFileSync(coastPath);
-    } catch (e) {
-      return { ok: false, error: `cannot read ${coastPath}: ${(e as Error).message}` };
-    }
-    const read = cache.layer(COASTLINE, bytes, (source) => coastlineFrom(source, coastPath));
+    const read = cache.layer(COASTLINE, coastPath, (source) => coastlineFrom(source, coastPath));
     if (!read.ok) return read;
     shore = shoreLayer(read.value);
     notes.push(`shore: ${shore.rings} coastline rings from ${COASTLINE_FILE}`);

@@ -41,9 +41,9 @@ const ZONES: LayerCodec<Zone[]> = {
   },
 };
 
-/** The zones of the GeoJSON in `bytes` (the file at `path`, named in errors), parsed or from the cache. */
-export function zonesFromFile(bytes: Uint8Array, path: string, cache = new LayerCache(undefined)): Parsed<Zone[]> {
-  return cache.layer(ZONES, bytes, (source) => {
+/** The zones of the GeoJSON file at `path`, parsed or from the cache; errors name the file. */
+export function zonesFromFile(path: string, cache = new LayerCache(undefined)): Parsed<Zone[]> {
+  return cache.layer(ZONES, path, (source) => {
     let json: unknown;
     try {
       json = JSON.parse(new TextDecoder().decode(source));
