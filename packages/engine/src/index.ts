@@ -27,8 +27,8 @@ export { mmsiKind, midOf, flagOfMid, mmsiFacts, MmsiKind, type MmsiFacts } from 
 export { IdentityField, type IdentityChange } from './track/identity.js';
 export { type TrackPoint } from './track/track-table.js';
 export { type AnchorageIndex, type Layers, type NearbyVessels } from './space/vessel-index.js';
-export { anchorageIndex, anchorageIndexOf, type AnchoragePoint } from './space/anchorages.js';
-export { coastlineRings, shoreLayer, shoreLayerFromJson, type ShoreLayer, type ShoreLayerResult, type ShoreIssue } from './space/shore.js';
+export { anchorageGrid, anchorageIndex, anchorageIndexOf, anchorageIndexOn, type AnchoragePoint } from './space/anchorages.js';
+export { checkedShoreOutline, coastlineRings, shoreLayer, shoreLayerFromJson, shoreOutline, type ShoreLayer, type ShoreOutline, type ShoreLayerResult, type ShoreIssue } from './space/shore.js';
 export { zoneLayer, zoneLayerFromGeoJson, type ZoneLayer, type ZoneInfo, type ZoneLayerResult } from './space/zones.js';
 export { assetLayer, assetLayerFromGeoJson, type AssetLayer, type AssetInfo, type AssetLayerResult } from './space/assets.js';
 export { watchlist, watchlistFromCsv, normaliseName, imoNumberValid, type Watchlist, type WatchlistEntry, type WatchlistIssue, type WatchlistResult } from './space/watchlist.js';

@@ -33,7 +33,7 @@ export {
 export { ZoneIndex, type ZoneIndexOptions } from './zone-index.js';
 export { CorridorIndex, type Corridor, type CorridorHit, type CorridorIndexOptions } from './corridor-index.js';
 export { CellGrid, MAX_CELL_GRID_ID, type CellGridOptions } from './cell-grid.js';
-export { PointGrid } from './point-grid.js';
+export { PointGrid, type PointGridParts } from './point-grid.js';
 export { segmentMeetsBox } from './segment-box.js';
 export {
   parseZones,

@@ -14,27 +14,45 @@ import { capCellsInto, columnOf, globalGrid, rowOf, wrapColumn, type CapCells, t
 /** Points beyond this count cannot be told apart in the sort key (see the constructor). */
 const MAX_POINTS = 2 ** 26;
 
+/** A grid as plain arrays (for a cache of built layers): see `PointGrid.parts`. */
+export interface PointGridParts {
+  readonly cellDegrees: number;
+  /** The occupied cells' keys (row · cols + column), ascending. */
+  readonly keys: Int32Array;
+  /** Per occupied cell, its first point in `lats` and `lons`; one more entry closes the last cell. */
+  readonly starts: Int32Array;
+  /** The points in cell order, longitudes in [-180, 180) (180 is -180). */
+  readonly lats: Float64Array;
+  readonly lons: Float64Array;
+}
+
 export class PointGrid {
   /** Points held: those given with a latitude and longitude in range. */
   readonly size: number;
   private readonly grid: GlobalGrid;
   private readonly cap: CapCells = { firstRow: 0, lastRow: 0, firstCol: 0, columns: 0, cosLat: 1 };
-  /** The occupied cells' keys (row · cols + column), ascending. */
   private readonly keys: Int32Array;
-  /** Per occupied cell, its first point in the sorted arrays; one more entry closes the last cell. */
   private readonly starts: Int32Array;
-  /** The points in cell order, longitudes in [-180, 180) (180 is -180). */
   private readonly lats: Float64Array;
   private readonly lons: Float64Array;
+
+  private constructor(private readonly held: PointGridParts) {
+    this.grid = globalGrid(held.cellDegrees);
+    this.size = held.lats.length;
+    this.keys = held.keys;
+    this.starts = held.starts;
+    this.lats = held.lats;
+    this.lons = held.lons;
+  }
 
   /**
    * Indexes the points (`lats[i]`, `lons[i]`); points outside latitude
    * [-90, 90] and longitude [-180, 180] are left out.
    */
-  constructor(lats: ArrayLike<number>, lons: ArrayLike<number>, cellDegrees: number) {
+  static of(lats: ArrayLike<number>, lons: ArrayLike<number>, cellDegrees: number): PointGrid {
     if (lats.length !== lons.length) throw new RangeError(`${lats.length} latitudes for ${lons.length} longitudes`);
     if (lats.length > MAX_POINTS) throw new RangeError(`${lats.length} points: at most ${MAX_POINTS}`);
-    const grid = (this.grid = globalGrid(cellDegrees));
+    const grid = globalGrid(cellDegrees);
     // Sort keys: cell key · 2^26 + point number, exact in a double (23 + 26 bits), so a
     // numeric sort orders by cell, then by point number (the order they were given).
     const order = new Float64Array(lats.length);
@@ -47,24 +65,44 @@ export class PointGrid {
       order[n++] = key * MAX_POINTS + i;
     }
     const sorted = order.subarray(0, n).sort();
-    this.size = n;
-    this.lats = new Float64Array(n);
-    this.lons = new Float64Array(n);
+    const sortedLats = new Float64Array(n);
+    const sortedLons = new Float64Array(n);
     const keys: number[] = [];
     const starts: number[] = [];
     for (let k = 0; k < n; k++) {
       const key = Math.floor(sorted[k]! / MAX_POINTS);
       const i = sorted[k]! - key * MAX_POINTS;
-      this.lats[k] = lats[i]!;
-      this.lons[k] = normaliseLongitude(lons[i]!);
+      sortedLats[k] = lats[i]!;
+      sortedLons[k] = normaliseLongitude(lons[i]!);
       if (keys.length === 0 || keys[keys.length - 1] !== key) {
         keys.push(key);
         starts.push(k);
       }
     }
     starts.push(n);
-    this.keys = Int32Array.from(keys);
-    this.starts = Int32Array.from(starts);
+    return new PointGrid({ cellDegrees, keys: Int32Array.from(keys), starts: Int32Array.from(starts), lats: sortedLats, lons: sortedLons });
+  }
+
+  /**
+   * The grid `parts()` gave, when the parts fit together (as parts read
+   * back from a cache must): cells ascending and on the grid, each holding
+   * its run of points, every point in range; else undefined.
+   */
+  static fromParts(parts: PointGridParts): PointGrid | undefined {
+    const { cellDegrees, keys, starts, lats, lons } = parts;
+    if (!(cellDegrees >= 0.01 && cellDegrees <= 90)) return undefined;
+    const { cols, rows } = globalGrid(cellDegrees);
+    if (lats.length !== lons.length || starts.length !== keys.length + 1 || starts[0] !== 0 || starts[keys.length] !== lats.length) return undefined;
+    for (let c = 0; c < keys.length; c++) {
+      if (!(keys[c]! >= 0 && keys[c]! < cols * rows) || (c > 0 && keys[c]! <= keys[c - 1]!) || starts[c + 1]! <= starts[c]!) return undefined;
+    }
+    for (let k = 0; k < lats.length; k++) if (!(lats[k]! >= -90 && lats[k]! <= 90 && lons[k]! >= -180 && lons[k]! < 180)) return undefined;
+    return new PointGrid(parts);
+  }
+
+  /** The grid as plain arrays, which `PointGrid.fromParts` takes back. */
+  parts(): PointGridParts {
+    return this.held;
   }
 
   /**

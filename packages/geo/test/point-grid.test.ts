@@ -33,8 +33,11 @@ for (const [region, [lat, lon, radius]] of Object.entries(REGIONS)) {
       fc.property(fc.array(point, { maxLength: 60 }), fc.array(fc.tuple(lat, lon, radius), { minLength: 1, maxLength: 20 }), (points, queries) => {
         const lats = points.map((p) => p[0]);
         const lons = points.map((p) => p[1]);
-        const grid = new PointGrid(lats, lons, CELL);
-        assert.equal(grid.size, points.length);
+        const built = PointGrid.of(lats, lons, CELL);
+        assert.equal(built.size, points.length);
+        // A grid taken back from its parts (as a cache of built layers does) answers the same.
+        const grid = PointGrid.fromParts(built.parts())!;
+        assert.ok(grid !== undefined);
         for (const [qLat, qLon, max] of queries) {
           const want = nearestByAll(lats, lons, qLat, qLon, max);
           const got = grid.nearestMetres(qLat, qLon, max);
@@ -49,7 +52,7 @@ for (const [region, [lat, lon, radius]] of Object.entries(REGIONS)) {
 }
 
 test('PointGrid: points out of range are left out and counted out of size; a point at 180° is found from -180°', () => {
-  const grid = new PointGrid([10, 95, NaN, 0, -20], [20, 0, 0, 181, 180], CELL);
+  const grid = PointGrid.of([10, 95, NaN, 0, -20], [20, 0, 0, 181, 180], CELL);
   assert.equal(grid.size, 2);
   assert.equal(grid.nearestMetres(10, 20, 1), 0);
   assert.equal(grid.nearestMetres(0, 181 - 360, 1000), Infinity);
@@ -59,5 +62,23 @@ test('PointGrid: points out of range are left out and counted out of size; a poi
 });
 
 test('PointGrid: latitudes and longitudes of different counts are a mistake of the caller', () => {
-  assert.throws(() => new PointGrid([1, 2], [3], CELL), RangeError);
+  assert.throws(() => PointGrid.of([1, 2], [3], CELL), RangeError);
+});
+
+test('PointGrid: parts that do not fit together are refused', () => {
+  const parts = PointGrid.of([10, 10.05, -30, 45], [20, 20.05, 100, -170], CELL).parts();
+  assert.ok(PointGrid.fromParts(parts) !== undefined);
+  const broken = [
+    { ...parts, cellDegrees: 0 },
+    { ...parts, keys: parts.keys.slice().reverse() },
+    { ...parts, keys: Int32Array.of(-1, ...parts.keys.subarray(1)) },
+    { ...parts, keys: Int32Array.of(...parts.keys.subarray(0, 2), 3600 * 1800) },
+    { ...parts, starts: parts.starts.subarray(1) },
+    { ...parts, starts: Int32Array.of(0, 0, ...parts.starts.subarray(2)) },
+    { ...parts, starts: Int32Array.of(...parts.starts.subarray(0, 3), 5) },
+    { ...parts, lats: parts.lats.subarray(1) },
+    { ...parts, lats: Float64Array.of(NaN, ...parts.lats.subarray(1)) },
+    { ...parts, lons: Float64Array.of(180, ...parts.lons.subarray(1)) },
+  ];
+  broken.forEach((p, i) => assert.equal(PointGrid.fromParts(p), undefined, `case ${i}`));
 });

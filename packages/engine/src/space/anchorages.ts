@@ -24,10 +24,19 @@ export function anchorageIndex(points: readonly AnchoragePoint[]): AnchorageInde
 
 /** The same over the points' coordinates as two arrays (as a reader collects them: no object per point). */
 export function anchorageIndexOf(lats: ArrayLike<number>, lons: ArrayLike<number>): AnchorageIndex & { readonly skipped: number } {
-  const grid = new PointGrid(lats, lons, CELL_DEGREES);
+  const grid = anchorageGrid(lats, lons);
+  return { ...anchorageIndexOn(grid), skipped: lats.length - grid.size };
+}
+
+/** The grid the index searches, for a cache of built layers to keep (see `PointGrid.parts`). */
+export function anchorageGrid(lats: ArrayLike<number>, lons: ArrayLike<number>): PointGrid {
+  return PointGrid.of(lats, lons, CELL_DEGREES);
+}
+
+/** The index over a grid `anchorageGrid` built, possibly in an earlier run. */
+export function anchorageIndexOn(grid: PointGrid): AnchorageIndex {
   return {
     size: grid.size,
-    skipped: lats.length - grid.size,
     nearestMetres: (lat, lon, maxMetres) => grid.nearestMetres(lat, lon, maxMetres),
   };
 }

@@ -69,10 +69,53 @@ interface Tile {
 
 /**
  * The layer over closed rings, each a flat Float64Array lon0, lat0, …,
- * lon0, lat0 (planar: within ±180°, cut at the antimeridian).
+ * lon0, lat0 (planar: within ±180°, cut at the antimeridian), or over their
+ * outline derived before.
  */
-export function shoreLayer(rings: readonly Float64Array[]): ShoreLayer {
-  return new TiledShore(rings);
+export function shoreLayer(source: readonly Float64Array[] | ShoreOutline): ShoreLayer {
+  return new TiledShore(Array.isArray(source) ? shoreOutline(source) : (source as ShoreOutline));
+}
+
+/**
+ * What the layer derives from its rings before it answers anything: each
+ * ring's box, and the coast (the runs of ring edges that are not cut lines)
+ * as pieces with their boxes. Deriving it walks every vertex three times,
+ * which a cache of built layers spares by keeping it with the rings.
+ */
+export interface ShoreOutline {
+  readonly rings: readonly Float64Array[];
+  /** minLon, minLat, maxLon, maxLat of each ring. */
+  readonly ringBoxes: Float64Array;
+  /** Each coast piece as three numbers: its ring, and its first and last vertex there. */
+  readonly pieces: Float64Array;
+  /** The box of each coast piece. */
+  readonly pieceBoxes: Float64Array;
+}
+
+export function shoreOutline(rings: readonly Float64Array[]): ShoreOutline {
+  const refs: number[] = [];
+  rings.forEach((ring, r) => coastPieces(ring, r, refs));
+  const pieces = Float64Array.from(refs);
+  const pieceBoxes = new Float64Array((4 * pieces.length) / 3);
+  for (let p = 0; 3 * p < pieces.length; p++) writeBox(rings[pieces[3 * p]!]!, pieces[3 * p + 1]!, pieces[3 * p + 2]!, pieceBoxes, p);
+  return { rings, ringBoxes: boxesOf(rings), pieces, pieceBoxes };
+}
+
+/**
+ * The outline when its parts fit together (as one read back from a cache
+ * must): a box per ring and per piece, every piece within its ring; else undefined.
+ */
+export function checkedShoreOutline(outline: ShoreOutline): ShoreOutline | undefined {
+  const { rings, ringBoxes, pieces, pieceBoxes } = outline;
+  if (ringBoxes.length !== 4 * rings.length || pieces.length % 3 !== 0 || pieceBoxes.length !== (4 * pieces.length) / 3) return undefined;
+  if (!rings.every((ring) => ring.length % 2 === 0 && ring.length >= 8)) return undefined;
+  for (let p = 0; p < pieces.length; p += 3) {
+    const ring = rings[pieces[p]!];
+    const first = pieces[p + 1]!;
+    const last = pieces[p + 2]!;
+    if (ring === undefined || !Number.isInteger(first) || !Number.isInteger(last) || first < 0 || last <= first || 2 * last + 2 > ring.length) return undefined;
+  }
+  return outline;
 }
 
 class TiledShore implements ShoreLayer {
@@ -95,15 +138,18 @@ class TiledShore implements ShoreLayer {
   private readonly containing: number[] = [];
   private readonly hit: CorridorHit = { asset: -1, line: -1, segment: -1, metres: Infinity };
 
-  constructor(rings: readonly Float64Array[]) {
+  constructor(outline: ShoreOutline) {
+    const { rings, pieces } = outline;
     this.ringList = rings;
     this.rings = rings.length;
     this.vertices = rings.reduce((n, r) => n + r.length / 2 - 1, 0);
-    this.ringBoxes = boxesOf(rings);
+    this.ringBoxes = outline.ringBoxes;
     this.ringChunks = new Array<Float64Array | undefined>(rings.length).fill(undefined);
-    this.coastPieces = rings.flatMap(coastPieces);
-    this.pieceBoxes = boxesOf(this.coastPieces);
-    this.pieceChunks = new Array<Float64Array | undefined>(this.coastPieces.length).fill(undefined);
+    const coast: Float64Array[] = [];
+    for (let p = 0; p < pieces.length; p += 3) coast.push(rings[pieces[p]!]!.subarray(2 * pieces[p + 1]!, 2 * pieces[p + 2]! + 2));
+    this.coastPieces = coast;
+    this.pieceBoxes = outline.pieceBoxes;
+    this.pieceChunks = new Array<Float64Array | undefined>(coast.length).fill(undefined);
   }
 
   distanceMetres(lat: number, lonIn: number, maxMetres: number): number {
@@ -346,18 +392,16 @@ function linesWithin(line: Float64Array, chunks: Float64Array, west: number, sou
   if (from >= 0) out.push(line.slice(2 * from));
 }
 
-/** The ring's coast: the runs of its edges that are not cut lines (views of the ring, not copies). */
-function coastPieces(ring: Float64Array): Float64Array[] {
-  const pieces: Float64Array[] = [];
+/** The ring's coast: the runs of its edges that are not cut lines, as (ring, first vertex, last vertex) onto `out`. */
+function coastPieces(ring: Float64Array, r: number, out: number[]): void {
   const n = ring.length / 2;
   let from = 0;
   for (let i = 0; i + 1 < n; i++) {
     if (!isCut(ring[2 * i]!, ring[2 * i + 1]!, ring[2 * i + 2]!, ring[2 * i + 3]!)) continue;
-    if (i > from) pieces.push(ring.subarray(2 * from, 2 * i + 2));
+    if (i > from) out.push(r, from, i);
     from = i + 1;
   }
-  if (n - 1 > from) pieces.push(ring.subarray(2 * from, 2 * n));
-  return pieces;
+  if (n - 1 > from) out.push(r, from, n - 1);
 }
 
 function isCut(lon1: number, lat1: number, lon2: number, lat2: number): boolean {

@@ -4,31 +4,34 @@
  * port from one loitering or meeting another at sea. Read once at start,
  * through the layer cache when one is given.
  */
-import { anchorageIndexOf, type AnchorageIndex } from '@tidewatch/engine';
+import { anchorageGrid, anchorageIndexOn, type AnchorageIndex } from '@tidewatch/engine';
+import { PointGrid } from '@tidewatch/geo';
 import { LayerCache, type LayerCodec, type Parsed } from './layer-cache.js';
 
 export type AnchoragesResult = { ok: true; index: AnchorageIndex; count: number } | { ok: false; error: string };
 
-/** The anchorages' coordinates, as the cache keeps them. */
-interface AnchoragePoints {
-  readonly lats: Float64Array;
-  readonly lons: Float64Array;
-}
-
-const ANCHORAGES: LayerCodec<AnchoragePoints> = {
-  kind: 'anchorages.1',
-  pack: (points) => ({ meta: null, arrays: [points.lats, points.lons] }),
-  unpack: ({ arrays: [lats, lons] }) => (lats !== undefined && lons !== undefined && lats.length === lons.length ? { lats, lons } : undefined),
+/** The anchorages' grid, as the cache keeps it. */
+const ANCHORAGES: LayerCodec<PointGrid> = {
+  kind: 'anchorages.2',
+  pack: (grid) => {
+    const { cellDegrees, keys, starts, lats, lons } = grid.parts();
+    return { meta: { cellDegrees }, arrays: [Float64Array.from(keys), Float64Array.from(starts), lats, lons] };
+  },
+  unpack: ({ meta, arrays: [keys, starts, lats, lons] }) => {
+    const cellDegrees = (meta as { cellDegrees?: unknown } | null)?.cellDegrees;
+    if (typeof cellDegrees !== 'number' || keys === undefined || starts === undefined || lats === undefined || lons === undefined) return undefined;
+    return PointGrid.fromParts({ cellDegrees, keys: Int32Array.from(keys), starts: Int32Array.from(starts), lats, lons });
+  },
 };
 
 export function readAnchorages(path: string, cache = new LayerCache(undefined)): AnchoragesResult {
   const read = cache.layer(ANCHORAGES, path, (source) => anchoragePoints(source, path));
   if (!read.ok) return read;
-  const index = anchorageIndexOf(read.value.lats, read.value.lons);
+  const index = anchorageIndexOn(read.value);
   return { ok: true, index, count: index.size };
 }
 
-function anchoragePoints(bytes: Uint8Array, path: string): Parsed<AnchoragePoints> {
+function anchoragePoints(bytes: Uint8Array, path: string): Parsed<PointGrid> {
   // As latin1: only the leading number columns are read, and every byte that delimits them is ASCII;
   // names in UTF-8 pass through unread, and the decode costs nothing per byte.
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
@@ -61,7 +64,7 @@ function anchoragePoints(bytes: Uint8Array, path: string): Parsed<AnchoragePoint
     }
     from = nextLine(text, end);
   }
-  return { ok: true, value: { lats: lats.slice(0, n), lons: lons.slice(0, n) } };
+  return { ok: true, value: anchorageGrid(lats.subarray(0, n), lons.subarray(0, n)) };
 }
 
 /** Where the line starting at `from` ends: its newline, less a carriage return before it, or the end of the text. */

@@ -9,7 +9,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { coastlineRings, shoreLayer, type AnchorageIndex, type ShoreLayer } from '@tidewatch/engine';
+import { checkedShoreOutline, coastlineRings, shoreLayer, shoreOutline, type AnchorageIndex, type ShoreLayer, type ShoreOutline } from '@tidewatch/engine';
 import { readAnchorages } from './anchorages.js';
 import { LayerCache, type LayerCodec, type Parsed } from './layer-cache.js';
 import { packRings, unpackRings } from './layer-pack.js';
@@ -53,14 +53,18 @@ export function readReferenceLayers(dataDir: string, cache = new LayerCache(unde
   return { ok: true, layers: { ...(anchorages ? { anchorages } : {}), ...(shore ? { shore } : {}), notes } };
 }
 
-/** The coastline's rings, as the cache keeps them. */
-const COASTLINE: LayerCodec<Float64Array[]> = {
-  kind: 'coastline.1',
-  pack: (rings) => ({ meta: null, arrays: packRings(rings) }),
-  unpack: ({ arrays: [ends, values] }) => (ends !== undefined && values !== undefined ? unpackRings(ends, values) : undefined),
+/** The coastline's rings and what the shore layer derives from them, as the cache keeps them. */
+const COASTLINE: LayerCodec<ShoreOutline> = {
+  kind: 'coastline.2',
+  pack: (outline) => ({ meta: null, arrays: [...packRings(outline.rings), outline.ringBoxes, outline.pieces, outline.pieceBoxes] }),
+  unpack: ({ arrays: [ends, values, ringBoxes, pieces, pieceBoxes] }) => {
+    if (ends === undefined || values === undefined || ringBoxes === undefined || pieces === undefined || pieceBoxes === undefined) return undefined;
+    const rings = unpackRings(ends, values);
+    return rings === undefined ? undefined : checkedShoreOutline({ rings, ringBoxes, pieces, pieceBoxes });
+  },
 };
 
-function coastlineFrom(bytes: Uint8Array, path: string): Parsed<Float64Array[]> {
+function coastlineFrom(bytes: Uint8Array, path: string): Parsed<ShoreOutline> {
   let json: unknown;
   try {
     json = JSON.parse(new TextDecoder().decode(bytes));
@@ -68,5 +72,5 @@ function coastlineFrom(bytes: Uint8Array, path: string): Parsed<Float64Array[]> 
     return { ok: false, error: `${path}: ${(e as Error).message}` };
   }
   const read = coastlineRings(json);
-  return read.ok ? { ok: true, value: read.rings } : { ok: false, error: `${path}: ${read.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}` };
+  return read.ok ? { ok: true, value: shoreOutline(read.rings) } : { ok: false, error: `${path}: ${read.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}` };
 }
