@@ -113,40 +113,44 @@ export class PointGrid {
     lon = normaliseLongitude(lon);
     const { cols } = this.grid;
     const { firstRow, lastRow, firstCol, columns } = capCellsInto(this.grid, lat, lon, maxMetres, this.cap);
-    const cosLat = this.cap.cosLat;
     // No point farther north or south than the radius is within it: no haversine for those.
     const reach = (maxMetres / EARTH_RADIUS_METRES) * DEG * (1 + 1e-9) + 1e-9;
     let best = Infinity;
+    // A row's cells in the cap are one run of keys (two where it wraps past the antimeridian):
+    // one search finds the run's first occupied cell, the rest follow in order.
+    const eastern = Math.min(columns, cols - firstCol);
     for (let r = firstRow; r <= lastRow; r++) {
-      let col = firstCol;
-      for (let c = 0; c < columns; c++) {
-        const cell = this.cellOf(r * cols + col);
-        if (cell >= 0) {
-          for (let k = this.starts[cell]!, end = this.starts[cell + 1]!; k < end; k++) {
-            const dLat = this.lats[k]! - lat;
-            if (dLat > reach || dLat < -reach) continue;
-            const metres = haversineMetresFrom(lat, lon, cosLat, this.lats[k]!, this.lons[k]!);
-            if (metres <= maxMetres && metres < best) best = metres;
-          }
-        }
-        if (++col === cols) col = 0;
+      best = this.nearestInKeys(r * cols + firstCol, r * cols + firstCol + eastern - 1, lat, lon, reach, maxMetres, best);
+      if (eastern < columns) best = this.nearestInKeys(r * cols, r * cols + columns - eastern - 1, lat, lon, reach, maxMetres, best);
+    }
+    return best;
+  }
+
+  /** `best`, or the distance to a nearer point within `maxMetres` in the cells with keys `from..to`. */
+  private nearestInKeys(from: number, to: number, lat: number, lon: number, reach: number, maxMetres: number, best: number): number {
+    const keys = this.keys;
+    const cosLat = this.cap.cosLat;
+    for (let cell = this.firstKeyAtLeast(from); cell < keys.length && keys[cell]! <= to; cell++) {
+      for (let k = this.starts[cell]!, end = this.starts[cell + 1]!; k < end; k++) {
+        const dLat = this.lats[k]! - lat;
+        if (dLat > reach || dLat < -reach) continue;
+        const metres = haversineMetresFrom(lat, lon, cosLat, this.lats[k]!, this.lons[k]!);
+        if (metres <= maxMetres && metres < best) best = metres;
       }
     }
     return best;
   }
 
-  /** The index of the occupied cell with this key, or -1. */
-  private cellOf(key: number): number {
+  /** The index of the first occupied cell whose key is `key` or more (the count of cells when none is). */
+  private firstKeyAtLeast(key: number): number {
     const keys = this.keys;
     let lo = 0;
-    let hi = keys.length - 1;
-    while (lo <= hi) {
+    let hi = keys.length;
+    while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      const k = keys[mid]!;
-      if (k < key) lo = mid + 1;
-      else if (k > key) hi = mid - 1;
-      else return mid;
+      if (keys[mid]! < key) lo = mid + 1;
+      else hi = mid;
     }
-    return -1;
+    return lo;
   }
 }
