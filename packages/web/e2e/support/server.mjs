@@ -11,6 +11,10 @@ import { fileURLToPath } from 'node:url';
 export const WEB_DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
 export const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 
+/** The layer cache of the servers these tests start: their own, not the user's, shared by them all. */
+const LAYER_CACHE = mkdtempSync(join(tmpdir(), 'tidewatch-web-e2e-layers-'));
+process.on('exit', () => rmSync(LAYER_CACHE, { recursive: true, force: true }));
+
 /** Why the browser tests cannot run here, or null. */
 export function builtPageMissing() {
   return existsSync(join(WEB_DIST, 'index.html')) ? null : 'packages/web/dist is not built: run `npm run build` first';
@@ -22,6 +26,7 @@ export async function startServer(options = {}) {
   const child = spawn(process.execPath, [fileURLToPath(new URL('./serve-child.mjs', import.meta.url)), JSON.stringify({ port: 0, host: '127.0.0.1', dataDir, ...options })], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, TIDEWATCH_CACHE_DIR: LAYER_CACHE },
   });
   let output = '';
   const url = await new Promise((resolve, reject) => {
