@@ -27,7 +27,7 @@ export { mmsiKind, midOf, flagOfMid, mmsiFacts, MmsiKind, type MmsiFacts } from 
 export { IdentityField, type IdentityChange } from './track/identity.js';
 export { type TrackPoint } from './track/track-table.js';
 export { type AnchorageIndex, type Layers, type NearbyVessels } from './space/vessel-index.js';
-export { anchorageGrid, anchorageIndex, anchorageIndexOf, anchorageIndexOn, type AnchoragePoint } from './space/anchorages.js';
+export { anchorageGrid, anchorageIndex, anchorageIndexOn, type AnchoragePoint } from './space/anchorages.js';
 export { checkedShoreOutline, coastlineRings, shoreLayer, shoreLayerFromJson, shoreOutline, type ShoreLayer, type ShoreOutline, type ShoreLayerResult, type ShoreIssue } from './space/shore.js';
 export { zoneLayer, zoneLayerFromGeoJson, type ZoneLayer, type ZoneInfo, type ZoneLayerResult } from './space/zones.js';
 export { assetLayer, assetLayerFromGeoJson, type AssetLayer, type AssetInfo, type AssetLayerResult } from './space/assets.js';

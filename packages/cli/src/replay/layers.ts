@@ -7,9 +7,9 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import type { Zone } from '@tidewatch/geo';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Zone } from '@tidewatch/geo';
 import {
   assetLayerFromGeoJson,
   watchlist,
@@ -103,8 +103,6 @@ export async function loadLayers(flags: LayerFlags, dataDir = DATA_DIR, cache = 
   if (cache.hits + cache.written > 0 || cache.dir === undefined) notes.push(cache.note);
   return { ok: true, layers, notes };
 }
-
-
 
 async function readText(file: string): Promise<{ ok: true; text: string } | Failure> {
   try {

@@ -14,26 +14,22 @@ export interface AnchoragePoint {
   readonly lon: number;
 }
 
-/** Builds the index; points with a position out of range are skipped and counted in `skipped`. */
-export function anchorageIndex(points: readonly AnchoragePoint[]): AnchorageIndex & { readonly skipped: number } {
-  return anchorageIndexOf(
-    Float64Array.from(points, (p) => p.lat),
-    Float64Array.from(points, (p) => p.lon),
+/** Builds the index; points with a position out of range are left out (`size` counts the rest). */
+export function anchorageIndex(points: readonly AnchoragePoint[]): AnchorageIndex {
+  return anchorageIndexOn(
+    anchorageGrid(
+      Float64Array.from(points, (p) => p.lat),
+      Float64Array.from(points, (p) => p.lon),
+    ),
   );
 }
 
-/** The same over the points' coordinates as two arrays (as a reader collects them: no object per point). */
-export function anchorageIndexOf(lats: ArrayLike<number>, lons: ArrayLike<number>): AnchorageIndex & { readonly skipped: number } {
-  const grid = anchorageGrid(lats, lons);
-  return { ...anchorageIndexOn(grid), skipped: lats.length - grid.size };
-}
-
-/** The grid the index searches, for a cache of built layers to keep (see `PointGrid.parts`). */
+/** The grid the index searches, over the points' coordinates as two arrays (as a reader collects them: no object per point). */
 export function anchorageGrid(lats: ArrayLike<number>, lons: ArrayLike<number>): PointGrid {
   return PointGrid.of(lats, lons, CELL_DEGREES);
 }
 
-/** The index over a grid `anchorageGrid` built, possibly in an earlier run. */
+/** The index over a grid `anchorageGrid` built, possibly in an earlier run (a cache of built layers keeps `PointGrid.parts`). */
 export function anchorageIndexOn(grid: PointGrid): AnchorageIndex {
   return {
     size: grid.size,

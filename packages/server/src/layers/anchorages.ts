@@ -25,13 +25,13 @@ const ANCHORAGES: LayerCodec<PointGrid> = {
 };
 
 export function readAnchorages(path: string, cache = new LayerCache(undefined)): AnchoragesResult {
-  const read = cache.layer(ANCHORAGES, path, (source) => anchoragePoints(source, path));
+  const read = cache.layer(ANCHORAGES, path, (source) => anchorageGridFrom(source, path));
   if (!read.ok) return read;
   const index = anchorageIndexOn(read.value);
   return { ok: true, index, count: index.size };
 }
 
-function anchoragePoints(bytes: Uint8Array, path: string): Parsed<PointGrid> {
+function anchorageGridFrom(bytes: Uint8Array, path: string): Parsed<PointGrid> {
   // As latin1: only the leading number columns are read, and every byte that delimits them is ASCII;
   // names in UTF-8 pass through unread, and the decode costs nothing per byte.
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
