@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -141,6 +142,19 @@ test('layer cache: a path that is a file, not a folder, is said in the note and 
   const cache = new LayerCache(file);
   assert.deepEqual(cache.layer(codec, fileOf('8'), parse), { ok: true, value: Float64Array.of(8) });
   assert.match(cache.note, /cannot write .*; layers are parsed every run/);
+});
+
+test('layer cache: a pack that cannot be put in place leaves nothing aside, and the layer is still read', () => {
+  const dir = scratch();
+  const { codec, parse } = counting();
+  const source = fileOf('9,10');
+  // A folder where the pack should go: the rename onto it fails, after the pack was written aside.
+  const hash = createHash('sha256').update(codec.kind).update(readFileSync(source)).digest('hex');
+  mkdirSync(join(dir, `${codec.kind}-${hash}.pack`, 'inside'), { recursive: true });
+  const cache = new LayerCache(dir);
+  assert.deepEqual(cache.layer(codec, source, parse), { ok: true, value: Float64Array.of(9, 10) });
+  assert.match(cache.note, /cannot write .*; layers are parsed every run/);
+  assert.deepEqual(readdirSync(dir), [`${codec.kind}-${hash}.pack`]);
 });
 
 test('layer cache: where the environment puts it, and TIDEWATCH_CACHE_DIR=none turns it off', () => {

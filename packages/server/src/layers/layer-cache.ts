@@ -14,7 +14,7 @@
  * then parsed every run, as without a cache. Deleting the folder is always safe.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { packLayer, unpackLayer, type PackedLayer } from './layer-pack.js';
@@ -98,6 +98,11 @@ export class LayerCache {
       this.written++;
     } catch (e) {
       this.problem = `cannot write ${this.dir} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
+      try {
+        rmSync(aside, { force: true }); // a disk that filled up mid-write leaves no half pack behind
+      } catch {
+        // Nothing was written aside (the folder could not be made).
+      }
     }
   }
 }
