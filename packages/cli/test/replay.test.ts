@@ -168,6 +168,11 @@ test('the layer cache: a first run packs the shipped layers, the next reads them
   assert.match(none.stderr, /^layers: layer cache: off$/m);
   assert.equal(second.stdout, first.stdout);
   assert.equal(none.stdout, first.stdout);
+  // A cache that cannot be written (here a file where the folder should be) is said, and changes nothing else.
+  const unwritable = tidewatch(['replay', SEA_FILE], undefined, { TIDEWATCH_CACHE_DIR: tempFile('not a folder') });
+  assert.equal(unwritable.status, 0, unwritable.stderr);
+  assert.match(unwritable.stderr, /^layers: layer cache: cannot write .*; layers are parsed every run$/m);
+  assert.equal(unwritable.stdout, first.stdout);
   assert.deepEqual(second.stdout.split('\n').filter((l) => l !== ''), reference);
 });
 

@@ -150,7 +150,7 @@ export async function runServe(args: ServeArgs, print: (line: string) => void = 
   });
   for (const w of server.warnings) print(`warning: ${w}`);
   for (const note of reference.layers.notes) print(note);
-  print(layerCache.note);
+  if (layerCache.note !== undefined) print(layerCache.note);
   let started;
   try {
     started = await server.start();

@@ -101,7 +101,7 @@ test('layer cache: parses a file once, then answers from the pack; a changed byt
   assert.deepEqual(second.layer(codec, bytes('1,2,3'), parse), { ok: true, value: Float64Array.of(1, 2, 3) });
   assert.equal(parses(), 1, 'the second run parsed the same bytes again');
   assert.equal(second.hits, 1);
-  assert.match(second.note, /1 layer\(s\) read from .*, 0 written/);
+  assert.match(second.note ?? '', /1 layer\(s\) read from .*, 0 written/);
   assert.deepEqual(second.layer(codec, bytes('1,2,4'), parse), { ok: true, value: Float64Array.of(1, 2, 4) });
   assert.equal(parses(), 2);
   assert.deepEqual(second.layer(codec, bytes('bad'), parse), { ok: false, error: 'bad file' });
@@ -132,7 +132,7 @@ test('layer cache: a folder that cannot be written is said once, and every layer
   const { codec, parse } = counting();
   const cache = new LayerCache(join(dir, 'cache'));
   assert.deepEqual(cache.layer(codec, fileOf('7'), parse), { ok: true, value: Float64Array.of(7) });
-  assert.match(cache.note, /cannot write .* \(EACCES\); layers are parsed every run/);
+  assert.match(cache.note ?? '', /cannot write .* \(EACCES\); layers are parsed every run/);
 });
 
 test('layer cache: a path that is a file, not a folder, is said in the note and every layer is still read', () => {
@@ -141,7 +141,7 @@ test('layer cache: a path that is a file, not a folder, is said in the note and 
   const { codec, parse } = counting();
   const cache = new LayerCache(file);
   assert.deepEqual(cache.layer(codec, fileOf('8'), parse), { ok: true, value: Float64Array.of(8) });
-  assert.match(cache.note, /cannot write .*; layers are parsed every run/);
+  assert.match(cache.note ?? '', /cannot write .*; layers are parsed every run/);
 });
 
 test('layer cache: a pack that cannot be put in place leaves nothing aside, and the layer is still read', () => {
@@ -153,7 +153,7 @@ test('layer cache: a pack that cannot be put in place leaves nothing aside, and 
   mkdirSync(join(dir, `${codec.kind}-${hash}.pack`, 'inside'), { recursive: true });
   const cache = new LayerCache(dir);
   assert.deepEqual(cache.layer(codec, source, parse), { ok: true, value: Float64Array.of(9, 10) });
-  assert.match(cache.note, /cannot write .*; layers are parsed every run/);
+  assert.match(cache.note ?? '', /cannot write .*; layers are parsed every run/);
   assert.deepEqual(readdirSync(dir), [`${codec.kind}-${hash}.pack`]);
 });
 
@@ -163,6 +163,7 @@ test('layer cache: where the environment puts it, and TIDEWATCH_CACHE_DIR=none t
   assert.equal(LayerCache.fromEnvironment({ XDG_CACHE_HOME: '/c' }).dir, join('/c', 'tidewatch'));
   assert.match(LayerCache.fromEnvironment({}).dir!, /[/\\]\.cache[/\\]tidewatch$/);
   assert.equal(new LayerCache(undefined).note, 'layer cache: off');
+  assert.equal(new LayerCache('/x/y').note, undefined, 'a cache that had nothing to do says nothing');
 });
 
 test('shipped layers: the same coastline, anchorages and zones from the cache as parsed from the files', () => {

@@ -100,7 +100,7 @@ export async function loadLayers(flags: LayerFlags, dataDir = DATA_DIR, cache = 
     layers.watchlist = watchlist(entries);
     notes.push(`watchlist: ${entries.length} entries from ${listFiles.map((f) => basename(f)).join(', ')}`);
   }
-  if (cache.hits + cache.written > 0 || cache.dir === undefined) notes.push(cache.note);
+  if (cache.note !== undefined) notes.push(cache.note);
   return { ok: true, layers, notes };
 }
 

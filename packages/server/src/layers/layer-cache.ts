@@ -80,10 +80,11 @@ export class LayerCache {
     return join(this.dir!, `${codec.kind}-${hash}.pack`);
   }
 
-  /** What the cache did this run, for the run's notes. */
-  get note(): string {
+  /** What the cache did this run, for the run's notes; undefined when it was on and had nothing to do. */
+  get note(): string | undefined {
     if (this.dir === undefined) return 'layer cache: off';
     if (this.problem !== undefined) return `layer cache: ${this.problem}; layers are parsed every run`;
+    if (this.hits + this.written === 0) return undefined;
     return `layer cache: ${this.hits} layer(s) read from ${this.dir}, ${this.written} written`;
   }
 
