@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { constants, gunzipSync, gzipSync } from 'node:zlib';
 import { AisReceiver, toGpsdJson, type AisMessage, type MessageContext } from '@tidewatch/ais';
 import { BIN, scratchFiles, tidewatch, type Run } from './support/command.js';
@@ -93,6 +94,20 @@ test('standard input, a .gz file and the plain file give the same output', { ski
   assert.equal(fromStdinGz.stdout, fromPlain.stdout);
   assert.equal(fromGz.stderr, fromPlain.stderr, 'same rejections and summary');
   assert.deepEqual(messagesOf(fromPlain), asPlain(decodeInProcess(plain.toString('latin1'))));
+});
+
+test('a file longer than the read buffers (filled again in turn) decodes as from standard input and as gzip', () => {
+  // The shipped AMSA sample twice over: 4.4 MB, five reads into the two buffers, lines cut at their edges.
+  const shipped = fileURLToPath(new URL('../../../../data/samples/amsa_ais_nmea.txt.gz', import.meta.url));
+  const plain = Buffer.concat([gunzipSync(readFileSync(shipped)), gunzipSync(readFileSync(shipped))]);
+  assert.ok(plain.length > 4 << 20);
+  const fromFile = tidewatch(['decode', tempFile(plain)]);
+  const fromStdin = tidewatch(['decode', '-'], plain);
+  const fromGz = tidewatch(['decode', tempFile(gzipSync(plain), '.gz')]);
+  for (const r of [fromFile, fromStdin, fromGz]) assert.equal(r.status, 0, r.stderr);
+  assert.ok(outputLines(fromFile).length > 60000);
+  assert.equal(fromFile.stdout, fromStdin.stdout);
+  assert.equal(fromGz.stdout, fromStdin.stdout);
 });
 
 test('CRLF line endings and a missing final newline change nothing', { skip: sharedDataAbsent }, () => {
