@@ -48,7 +48,9 @@ export function addReplayCommand(program: Command, env: ReplayEnvironment): void
       '\nEach event line: {"id","type","start","end","mmsi":[...],"lat","lon","profile","details"}.\n' +
         'Ids are deterministic: the same input gives the same ids. A summary goes to stderr.\n' +
         'Exit status: 0 done (refused lines are counted, not fatal), 1 an input broke off after\n' +
-        'everything readable was replayed, 2 usage error or unreadable input, layer or profile.',
+        'everything readable was replayed, 2 usage error or unreadable input, layer or profile.\n' +
+        'Coastline, anchorage and zone files are parsed once and then loaded from a layer cache\n' +
+        '(TIDEWATCH_CACHE_DIR, else $XDG_CACHE_HOME/tidewatch or ~/.cache/tidewatch; none: off).',
     )
     .action(async (paths: string[], flags: Flags, command: Command) => {
       if (flags.layers !== 'default' && flags.layers !== 'none') command.error(`error: --layers must be default or none, not "${flags.layers}"`, { exitCode: ReplayExit.USAGE });
