@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -190,7 +190,9 @@ test('shipped layers: the same coastline, anchorages and zones from the cache as
     assert.ok(direct.ok && fromPack.ok);
     assert.deepEqual(fromPack.value, direct.value, file);
   }
-  assert.ok(existsSync(dir));
+  // One pack per source: the coastline, the anchorages and each zone file, nothing left aside.
+  assert.equal(readdirSync(dir).filter((f) => f.endsWith('.pack')).length, readdirSync(dir).length);
+  assert.equal(readdirSync(dir).length, 2 + readdirSync(new URL('zones/', DATA)).length);
 });
 
 test('zone files: a file that is not JSON, or not zones, says which file and where', () => {

@@ -73,7 +73,7 @@ interface Tile {
  * outline derived before.
  */
 export function shoreLayer(source: readonly Float64Array[] | ShoreOutline): ShoreLayer {
-  return new TiledShore(Array.isArray(source) ? shoreOutline(source) : (source as ShoreOutline));
+  return new TiledShore('ringBoxes' in source ? source : shoreOutline(source));
 }
 
 /**
