@@ -104,6 +104,14 @@ export class AisReceiver {
   private lastSource: string | undefined = undefined;
   private readonly lastSourceBytes = new RepeatedBytes(MAX_TAG_BLOCK);
   private scratch = new Uint8Array(256);
+  /**
+   * The event time of the sentence just read, then of the message being
+   * decoded (ms since 1970 UTC, NaN when unknown). A field, not an argument:
+   * a number handed to a call that is not inlined is boxed, an allocation a line.
+   */
+  private time = NaN;
+  /** The time the context holds as `tagTime` and `time`; NaN when it holds none. */
+  private contextTime = NaN;
   /** Static reports decoded before, for their repeats (see RepeatedReports). */
   private readonly repeatedReports = new RepeatedReports();
   private readonly reportGroup = (g: FragmentGroup): void =>
@@ -210,11 +218,12 @@ export class AisReceiver {
     }
     if (Number.isNaN(time)) time = s.stationTime;
     if (groupId >= 0 && (this.tag.groupCount !== s.count || this.tag.groupNumber !== s.number)) groupId = -1;
-    this.accept(buf, line, time, source, groupId, receivedAt);
+    this.time = time;
+    this.accept(buf, line, source, groupId, receivedAt);
     return s.end;
   }
 
-  private accept(buf: Uint8Array, line: number, time: number, source: string | undefined, groupId: number, receivedAt: number | undefined): void {
+  private accept(buf: Uint8Array, line: number, source: string | undefined, groupId: number, receivedAt: number | undefined): void {
     const s = this.sentence;
     if (s.count === 1) {
       if (s.badArmour >= 0) {
@@ -228,7 +237,7 @@ export class AisReceiver {
       p.sixbits = s.sixbits;
       p.length = s.payloadEnd - s.payloadStart;
       p.seal(s.fillBits);
-      this.decode(p, line, 1, time, source, receivedAt);
+      this.decode(p, line, 1, source, receivedAt);
       return;
     }
     const key = this.groupKey(groupId);
@@ -239,7 +248,7 @@ export class AisReceiver {
         this.groups.close(g);
       }
       g = this.groups.start(key, s.count, line, this.reportGroup);
-      g.time = time;
+      g.time = this.time;
       g.source = source;
       g.receivedAt = receivedAt;
     } else if (g === undefined) {
@@ -251,7 +260,7 @@ export class AisReceiver {
       this.fail(line, Reject.ORPHAN_FRAGMENT, `fragment ${s.number} of ${s.count} where fragment ${g.next} of ${g.count} was due`);
       return;
     } else {
-      if (Number.isNaN(g.time)) g.time = time;
+      if (Number.isNaN(g.time)) g.time = this.time;
       if (g.source === undefined) g.source = source;
     }
     if (!this.appendSixbits(buf, g.payload, line)) {
@@ -262,7 +271,8 @@ export class AisReceiver {
     g.next++;
     if (s.number < s.count) return;
     g.payload.seal(s.fillBits);
-    this.decode(g.payload, line, s.count, g.time, g.source, g.receivedAt ?? receivedAt);
+    this.time = g.time;
+    this.decode(g.payload, line, s.count, g.source, g.receivedAt ?? receivedAt);
     this.groups.close(g);
   }
 
@@ -292,7 +302,8 @@ export class AisReceiver {
     this.fail(line, Reject.BAD_ARMOUR, `character "${String.fromCharCode(buf[s.payloadStart + at]!)}" at payload position ${at + 1}`);
   }
 
-  private decode(p: Payload, line: number, fragments: number, time: number, source: string | undefined, receivedAt: number | undefined): void {
+  /** Decodes the message of `p`, received at `this.time`. */
+  private decode(p: Payload, line: number, fragments: number, source: string | undefined, receivedAt: number | undefined): void {
     const type = p.length > 0 ? p.sixbits[0]! : -1;
     const r =
       this.classA !== undefined && type >= 1 && type <= 3
@@ -317,10 +328,14 @@ export class AisReceiver {
     c.receivedAt = receivedAt;
     // Times change once a second in a tagged feed: rewriting an unchanged one would box a
     // new number into the long-lived context (an allocation and a write barrier a message).
-    const tagTime = Number.isNaN(time) ? undefined : time;
-    if (c.tagTime !== tagTime) c.tagTime = tagTime;
-    const when = Number.isNaN(time) ? receivedAt : time;
-    if (c.time !== when) c.time = when;
+    // The test is against a number field: against the context's fields, which may hold
+    // undefined, the time would be boxed to be compared.
+    const time = this.time;
+    if (Number.isNaN(time)) {
+      if (c.tagTime !== undefined) c.tagTime = undefined;
+      if (c.time !== receivedAt) c.time = receivedAt;
+      this.contextTime = NaN;
+    } else if (time !== this.contextTime) c.tagTime = c.time = this.contextTime = time;
     this.sink.message(r, c);
   }
 

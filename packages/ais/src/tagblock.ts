@@ -195,7 +195,7 @@ function readField(buf: Uint8Array, from: number, to: number, out: TagBlock): Ta
   const key = buf[from]!;
   const v = from + 2;
   if (key === 0x63 /* c */) {
-    const n = readDecimal(buf, v, to);
+    const n = readDecimal(buf, v, to, out.line.of(buf));
     if (Number.isNaN(n)) return { reason: Reject.BAD_TAG_BLOCK, detail: 'tag block time c: is not a number' };
     out.time = n > 1e11 ? n : n * 1000;
   } else if (key === 0x73 /* s */) {
@@ -231,12 +231,27 @@ function readGroup(buf: Uint8Array, from: number, to: number, out: TagBlock): vo
   out.groupId = value;
 }
 
-/** Non-negative decimal number (digits with an optional fraction), or NaN. */
-export function readDecimal(buf: Uint8Array, from: number, to: number): number {
+/**
+ * Non-negative decimal number (digits with an optional fraction), or NaN.
+ * `view` is a DataView of `buf`: leading digits are read four at a time
+ * (SWAR), where byte by byte each costs a load and tests with V8's checks.
+ */
+export function readDecimal(buf: Uint8Array, from: number, to: number, view: DataView): number {
   if (from >= to) return NaN;
   let n = 0;
+  let i = from;
+  // Below 1e11, n·10000 + four digits is exact, as four steps of n·10 + digit are.
+  for (; i + 4 <= to && n < 1e11; i += 4) {
+    const x = view.getInt32(i, true);
+    // Every byte 0x30-0x39: its high nibble is 3, and still 3 with 6 added.
+    if ((((x & 0xf0f0f0f0) ^ 0x30303030) | ((((x + 0x06060606) | 0) & 0xf0f0f0f0) ^ 0x30303030)) !== 0) break;
+    // Digits d0..d3 from the low byte up: pairs d0·10 + d1 and d2·10 + d3, then the four.
+    let d = x & 0x0f0f0f0f;
+    d = (d * 10 + (d >>> 8)) & 0x00ff00ff;
+    n = n * 10000 + (d & 0xffff) * 100 + (d >>> 16);
+  }
   let scale = 0;
-  for (let i = from; i < to; i++) {
+  for (; i < to; i++) {
     const b = buf[i]!;
     if (b >= 48 && b <= 57) {
       n = n * 10 + (b - 48);

@@ -357,6 +357,35 @@ test('tag block fields read in the checksum pass agree with a plain reading of t
   );
 });
 
+test('a decimal read four digits a step equals one read digit by digit, exactly (property)', async () => {
+  const { readDecimal } = await import('../src/tagblock.js');
+  const byteByByte = (bytes: Uint8Array, from: number, to: number): number => {
+    if (from >= to) return NaN;
+    let n = 0;
+    let scale = 0;
+    for (let i = from; i < to; i++) {
+      const b = bytes[i]!;
+      if (b >= 48 && b <= 57) {
+        n = n * 10 + (b - 48);
+        if (scale) scale *= 10;
+      } else if (b === 0x2e && scale === 0) scale = 1;
+      else return NaN;
+    }
+    return scale ? n / scale : n;
+  };
+  // Digits mostly, the bytes either side of them, a point; up to 24 bytes (past 2^53), anywhere in the array.
+  const byte = fc.oneof(fc.integer({ min: 0x30, max: 0x39 }), fc.constantFrom(0x2e, 0x2f, 0x3a, 0x20, 0x29, 0x40, 0xb0, 0xb9), fc.integer({ min: 0, max: 255 }));
+  fc.assert(
+    fc.property(fc.array(fc.oneof({ weight: 6, arbitrary: fc.integer({ min: 0x30, max: 0x39 }) }, { weight: 1, arbitrary: byte }), { maxLength: 24, size: 'max' }), fc.nat(7), (digits, offset) => {
+      const bytes = new Uint8Array(offset + digits.length + 5).fill(0x35);
+      bytes.set(digits, offset);
+      const view = new DataView(bytes.buffer);
+      assert.equal(readDecimal(bytes, offset, offset + digits.length, view), byteByByte(bytes, offset, offset + digits.length));
+    }),
+    { numRuns: 5000 },
+  );
+});
+
 test('the tag block checksum, read four bytes a step, agrees with a plain byte loop at every length and offset (property)', async () => {
   const { readTagBlock, TagBlock } = await import('../src/tagblock.js');
   /** What a byte loop finds: the block's end, or the fault's detail. */
