@@ -15,7 +15,7 @@ import { decodePayload, isFailure, type AisMessage } from './messages/registry.j
 import { latin1, readSentence, Sentence } from './nmea.js';
 import { Reject, type RejectReason } from './reasons.js';
 import { RepeatedReports } from './repeated-reports.js';
-import { MAX_TAG_BLOCK, readTagBlock, RepeatedBytes, TagBlock } from './tagblock.js';
+import { MAX_TAG_BLOCK, readTagBlock, RepeatedBytes, RepeatedTagBlock, TagBlock } from './tagblock.js';
 
 /** Where and when a message was received. The object is reused between calls: copy what you keep. */
 export interface MessageContext {
@@ -96,10 +96,10 @@ export class AisReceiver {
   private lastTalker1 = -1;
   private lastTalker = '';
   /**
-   * The last tag block read, as bytes: feeds stamp many sentences in a row with
-   * the same block (one receiver, one second), which then needs no parsing.
+   * The last tag block read: feeds stamp sentence after sentence with a block
+   * that differs from the one before at most in its time, which then needs no parsing.
    */
-  private readonly lastTag = new RepeatedBytes(MAX_TAG_BLOCK);
+  private readonly lastTag = new RepeatedTagBlock();
   private lastTagSource: string | undefined = undefined;
   private lastSource: string | undefined = undefined;
   private readonly lastSourceBytes = new RepeatedBytes(MAX_TAG_BLOCK);
@@ -191,16 +191,14 @@ export class AisReceiver {
     }
     if (b === 0x5c) {
       const tag = this.tag;
-      const repeat = this.lastTag.length(buf, pos, end);
-      if (repeat > 0) tag.end = pos + repeat;
-      else {
+      if (this.lastTag.read(buf, pos, end, tag) === 0) {
         const fault = readTagBlock(buf, pos, end, tag);
         if (fault) {
           this.lastTag.forget();
           return this.fail(line, fault.reason, fault.detail);
         }
         this.lastTagSource = tag.sourceStart >= 0 ? this.sourceName(buf, tag.sourceStart, tag.sourceEnd) : undefined;
-        this.lastTag.remember(buf, pos, tag.end);
+        this.lastTag.remember(buf, pos, tag);
       }
       time = tag.time;
       source = this.lastTagSource;

@@ -20,6 +20,9 @@ export class TagBlock {
   end = 0;
   /** `c:` as ms since 1970 UTC, or NaN. */
   time = NaN;
+  /** The byte range in the line of the `c:` value that gave `time`, or -1. */
+  timeStart = -1;
+  timeEnd = -1;
   /** `s:` byte range in the line, or -1. */
   sourceStart = -1;
   sourceEnd = -1;
@@ -98,6 +101,129 @@ export class RepeatedBytes {
   }
 }
 
+/**
+ * The last tag block read, to read the next one from how it differs: a feed
+ * stamps each sentence with a block that differs from the one before only in
+ * the digits of its time and in its checksum (`\s:station,c:1527811200*56\`),
+ * or not at all. A block with the bytes of the last one except those digits
+ * (as many of them) has the same fields: its time is read and its checksum
+ * checked, and nothing else parsed. Any other block is parsed afresh.
+ *
+ * The bytes either side of the time are compared eight at a time, read as
+ * doubles, and the digits read four at a time (SWAR): a typed-array access
+ * costs V8's checks whatever its width, so the fewer the better.
+ */
+export class RepeatedTagBlock {
+  private readonly bytes = new Uint8Array(MAX_TAG_BLOCK);
+  private readonly kept = new DataView(this.bytes.buffer);
+  private readonly words = new WordView();
+  /** Length of the block kept, backslash to backslash; 0 when none is. */
+  private size = 0;
+  /** Offsets in the block of its time's digits (both at the star when it has no time), and of its star. */
+  private timeStart = 0;
+  private timeEnd = 0;
+  private star = 0;
+  /** The XOR of the bytes the checksum covers, less the time's digits. */
+  private fixedSum = 0;
+
+  /** Keeps the block `out` was just parsed from, at `buf[from..out.end)` (its checksum holds). */
+  remember(buf: Uint8Array, from: number, out: TagBlock): void {
+    const n = out.end - from;
+    const star = n - 4;
+    const timeStart = out.timeStart >= 0 ? out.timeStart - from : star;
+    const timeEnd = out.timeStart >= 0 ? out.timeEnd - from : star;
+    // Past 15 digits, four at a time and one at a time may round differently.
+    if (n > this.bytes.length || star < 1 || timeEnd - timeStart > 15) {
+      this.size = 0;
+      return;
+    }
+    const view = this.words.of(buf);
+    let i = 0;
+    for (; i + 4 <= n; i += 4) this.kept.setInt32(i, view.getInt32(from + i));
+    for (; i < n; i++) this.bytes[i] = buf[from + i]!;
+    let sum = (HEX_VALUE[buf[from + star + 1]!]! << 4) | HEX_VALUE[buf[from + star + 2]!]!;
+    for (let k = timeStart; k < timeEnd; k++) sum ^= this.bytes[k]!;
+    this.fixedSum = sum;
+    this.timeStart = timeStart;
+    this.timeEnd = timeEnd;
+    this.star = star;
+    // Doubles compare as their bits do except +0 and -0 (equal) and NaN (unequal to itself):
+    // a block holding such bytes where a double is compared is not kept.
+    this.size = this.comparable(0, timeStart) && this.comparable(timeEnd, star + 1) ? n : 0;
+  }
+
+  forget(): void {
+    this.size = 0;
+  }
+
+  /**
+   * When `buf[at..end)` starts with a block of the kept one's shape whose
+   * checksum holds: sets `out.end` and `out.time` (its other fields are the
+   * kept block's already) and returns the block's length; else 0.
+   */
+  read(buf: Uint8Array, at: number, end: number, out: TagBlock): number {
+    const n = this.size;
+    if (n === 0 || at + n > end) return 0;
+    const view = this.words.of(buf);
+    const timeStart = this.timeStart;
+    const timeEnd = this.timeEnd;
+    const star = this.star;
+    // After the time (up to and with the star: the part that tells a block of another shape), then before it.
+    if (!this.same(view, buf, at, timeEnd, star + 1) || !this.same(view, buf, at, 0, timeStart)) return 0;
+    let i = at + timeStart;
+    const last = at + timeEnd;
+    let time = 0;
+    let sum4 = 0;
+    for (; i + 4 <= last; i += 4) {
+      const x = view.getInt32(i, true);
+      // Every byte 0x30-0x39: its high nibble is 3, and still 3 with 6 added.
+      if ((((x & 0xf0f0f0f0) ^ 0x30303030) | ((((x + 0x06060606) | 0) & 0xf0f0f0f0) ^ 0x30303030)) !== 0) return 0;
+      // Digits d0..d3 from the low byte up: pairs d0·10 + d1 and d2·10 + d3, then the four.
+      let d = x & 0x0f0f0f0f;
+      d = (d * 10 + (d >>> 8)) & 0x00ff00ff;
+      time = time * 10000 + (d & 0xffff) * 100 + (d >>> 16);
+      sum4 ^= x;
+    }
+    let sum = this.fixedSum ^ xorOfBytes(sum4);
+    for (; i < last; i++) {
+      const b = buf[i]!;
+      if (b < 48 || b > 57) return 0;
+      time = time * 10 + (b - 48);
+      sum ^= b;
+    }
+    const hi = HEX_VALUE[buf[at + star + 1]!]!;
+    const lo = HEX_VALUE[buf[at + star + 2]!]!;
+    if (hi < 0 || lo < 0 || ((hi << 4) | lo) !== sum || buf[at + star + 3] !== 0x5c) return 0;
+    if (timeEnd > timeStart) out.time = time > 1e11 ? time : time * 1000;
+    out.end = at + n;
+    return n;
+  }
+
+  /** Whether `buf[at + from..at + to)` holds the kept bytes `from..to`: eight at a time, the last eight overlapping. */
+  private same(view: DataView, buf: Uint8Array, at: number, from: number, to: number): boolean {
+    const kept = this.kept;
+    if (to - from < 8) {
+      for (let i = from; i < to; i++) if (this.bytes[i] !== buf[at + i]) return false;
+      return true;
+    }
+    // Little-endian reads, the order of most machines (no byte swap); `comparable` reads the same way.
+    for (let i = from; i < to - 8; i += 8) if (kept.getFloat64(i, true) !== view.getFloat64(at + i, true)) return false;
+    return kept.getFloat64(to - 8, true) === view.getFloat64(at + to - 8, true);
+  }
+
+  /** Whether every double `same` reads of the kept bytes `from..to` is neither zero nor NaN. */
+  private comparable(from: number, to: number): boolean {
+    if (to - from < 8) return true;
+    const kept = this.kept;
+    for (let i = from; ; i += 8) {
+      if (i > to - 8) i = to - 8;
+      const x = kept.getFloat64(i, true);
+      if (x === 0 || x !== x) return false;
+      if (i === to - 8) return true;
+    }
+  }
+}
+
 export interface TagBlockFault {
   reason: RejectReason;
   detail: string;
@@ -120,6 +246,7 @@ export { HEX_VALUE };
  */
 export function readTagBlock(buf: Uint8Array, start: number, end: number, out: TagBlock): TagBlockFault | null {
   out.time = NaN;
+  out.timeStart = out.timeEnd = -1;
   out.sourceStart = out.sourceEnd = -1;
   out.groupNumber = out.groupCount = out.groupId = -1;
   const limit = Math.min(end, start + MAX_TAG_BLOCK);
@@ -198,6 +325,8 @@ function readField(buf: Uint8Array, from: number, to: number, out: TagBlock): Ta
     const n = readDecimal(buf, v, to, out.line.of(buf));
     if (Number.isNaN(n)) return { reason: Reject.BAD_TAG_BLOCK, detail: 'tag block time c: is not a number' };
     out.time = n > 1e11 ? n : n * 1000;
+    out.timeStart = v;
+    out.timeEnd = to;
   } else if (key === 0x73 /* s */) {
     out.sourceStart = v;
     out.sourceEnd = to;
