@@ -175,8 +175,18 @@ export function readSentence(buf: Uint8Array, start: number, end: number, out: S
       }
     }
   }
-  // The rest: fill bits, and whatever follows up to the checksum.
-  for (; i < limit; i++) {
+  // The rest: fill bits, and whatever follows up to the checksum. Almost always
+  // `,F*` right after the payload, read as such; the loop reads anything else.
+  if (star < 0 && commas === 5 && i + 2 < limit && buf[i] === 0x2c && buf[i + 2] === 0x2a) {
+    const f = buf[i + 1]!;
+    if (f !== 0x2c && f !== 0x2a) {
+      sum ^= 0x2c ^ f;
+      commas = 6;
+      c5 = i;
+      star = i + 2;
+    }
+  }
+  for (; star < 0 && i < limit; i++) {
     const b = buf[i]!;
     if (b === 0x2a /* * */) {
       star = i;

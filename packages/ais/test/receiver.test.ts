@@ -53,6 +53,8 @@ test('each framing fault is rejected with its own reason and the line number', (
     [`!${good}*4B`, Reject.BAD_CHECKSUM],
     [`!${good}`, Reject.MISSING_CHECKSUM],
     [`!${good}*G1`, Reject.MISSING_CHECKSUM],
+    // A star where the fill bits go: the sentence ends there, and what follows is no checksum.
+    [`!${good.replace(/,0$/, ',')}**4B`, Reject.MISSING_CHECKSUM],
     [sentence(good.replace(/,0$/, ',6')), Reject.BAD_FILL_BITS],
     [sentence(good.replace('15RT', '15R~')), Reject.BAD_ARMOUR],
     [sentence(good.replace('1,1,,A', '0,1,,A')), Reject.BAD_FRAGMENT_HEADER],
@@ -461,6 +463,30 @@ test('the sentence pass (checksum, commas, six-bit values, four bytes a step) ag
       const line = Buffer.from(`${'#'.repeat(lead)}!${body}*${sum}`, 'latin1');
       const want = badSum ? 'bad_checksum' : plainReading(payload, fill);
       assert.equal(read(line, lead), want, JSON.stringify(body));
+    }),
+    { numRuns: 3000 },
+  );
+});
+
+test('whatever follows the payload (fill bits, extra or missing fields) reads as a plain split of the fields says (property)', async () => {
+  const { readSentence, Sentence } = await import('../src/nmea.js');
+  const plainReading = (body: string): string => {
+    const fields = body.split(',');
+    if (fields.length !== 7) return 'bad_field_count';
+    return /^[0-5]$/.test(fields[6]!) ? `ok ${fields[6]}` : 'bad_fill_bits';
+  };
+  const read = (line: Buffer): string => {
+    const out = new Sentence();
+    const fault = readSentence(line, 0, line.length, out);
+    return fault === null ? `ok ${out.fillBits}` : fault.reason;
+  };
+  const payload = fc.stringMatching(/^[0-9:;<=>?@A-W`a-w]{1,40}$/);
+  const tail = fc.array(fc.constantFrom(',', '0', '2', '5', '6', '9', 'a', ' ', '!'), { maxLength: 4 }).map((cs) => cs.join(''));
+  fc.assert(
+    fc.property(payload, tail, fc.boolean(), (p, t, trailing) => {
+      const body = `AIVDM,1,1,,B,${p}${t}`;
+      const line = Buffer.from(`!${body}*${checksum(body)}${trailing ? ',1527811200' : ''}`, 'latin1');
+      assert.equal(read(line), plainReading(body), JSON.stringify(body));
     }),
     { numRuns: 3000 },
   );
