@@ -74,7 +74,7 @@ export class AisReceiver {
   private line = 0;
   private readonly sentence = new Sentence();
   private readonly tag = new TagBlock();
-  /** The payload of one-sentence messages: a view of the sentence's six-bit values. */
+  /** The payload of one-sentence messages: the sentence's own six-bit values, set once. */
   private readonly single = new Payload(0);
   private readonly groups: FragmentTable;
   /** The one Class A and the one Class B report decoded into, when the options ask for reuse. */
@@ -127,6 +127,7 @@ export class AisReceiver {
   ) {
     const { reusePositionReports = false, ...limits } = options;
     this.groups = new FragmentTable({ ...DEFAULT_GROUP_LIMITS, ...limits });
+    this.single.sixbits = this.sentence.sixbits;
     this.classA = reusePositionReports ? blankPositionReportClassA() : undefined;
     this.classB = reusePositionReports ? blankPositionReportClassB() : undefined;
   }
@@ -232,7 +233,6 @@ export class AisReceiver {
       // where they are. Decoding ends before the next sentence is read, and
       // no message keeps a reference to the array.
       const p = this.single;
-      p.sixbits = s.sixbits;
       p.length = s.payloadEnd - s.payloadStart;
       p.seal(s.fillBits);
       this.decode(p, line, 1, source, receivedAt);
