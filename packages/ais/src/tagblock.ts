@@ -176,12 +176,9 @@ export class RepeatedTagBlock {
     let sum4 = 0;
     for (; i + 4 <= last; i += 4) {
       const x = view.getInt32(i, true);
-      // Every byte 0x30-0x39: its high nibble is 3, and still 3 with 6 added.
-      if ((((x & 0xf0f0f0f0) ^ 0x30303030) | ((((x + 0x06060606) | 0) & 0xf0f0f0f0) ^ 0x30303030)) !== 0) return 0;
-      // Digits d0..d3 from the low byte up: pairs d0·10 + d1 and d2·10 + d3, then the four.
-      let d = x & 0x0f0f0f0f;
-      d = (d * 10 + (d >>> 8)) & 0x00ff00ff;
-      time = time * 10000 + (d & 0xffff) * 100 + (d >>> 16);
+      const digits = fourDigits(x);
+      if (digits < 0) return 0;
+      time = time * 10000 + digits;
       sum4 ^= x;
     }
     let sum = this.fixedSum ^ xorOfBytes(sum4);
@@ -371,13 +368,9 @@ export function readDecimal(buf: Uint8Array, from: number, to: number, view: Dat
   let i = from;
   // Below 1e11, n·10000 + four digits is exact, as four steps of n·10 + digit are.
   for (; i + 4 <= to && n < 1e11; i += 4) {
-    const x = view.getInt32(i, true);
-    // Every byte 0x30-0x39: its high nibble is 3, and still 3 with 6 added.
-    if ((((x & 0xf0f0f0f0) ^ 0x30303030) | ((((x + 0x06060606) | 0) & 0xf0f0f0f0) ^ 0x30303030)) !== 0) break;
-    // Digits d0..d3 from the low byte up: pairs d0·10 + d1 and d2·10 + d3, then the four.
-    let d = x & 0x0f0f0f0f;
-    d = (d * 10 + (d >>> 8)) & 0x00ff00ff;
-    n = n * 10000 + (d & 0xffff) * 100 + (d >>> 16);
+    const digits = fourDigits(view.getInt32(i, true));
+    if (digits < 0) break;
+    n = n * 10000 + digits;
   }
   let scale = 0;
   for (; i < to; i++) {
@@ -389,6 +382,19 @@ export function readDecimal(buf: Uint8Array, from: number, to: number, view: Dat
     else return NaN;
   }
   return scale ? n / scale : n;
+}
+
+/**
+ * The number four ASCII digits make, read as one little-endian word (the
+ * first digit in its low byte), or -1 when a byte is not a digit.
+ */
+function fourDigits(x: number): number {
+  // Every byte 0x30-0x39: its high nibble is 3, and still 3 with 6 added.
+  if ((((x & 0xf0f0f0f0) ^ 0x30303030) | ((((x + 0x06060606) | 0) & 0xf0f0f0f0) ^ 0x30303030)) !== 0) return -1;
+  // Pairs d0·10 + d1 and d2·10 + d3, then the four.
+  let d = x & 0x0f0f0f0f;
+  d = (d * 10 + (d >>> 8)) & 0x00ff00ff;
+  return (d & 0xffff) * 100 + (d >>> 16);
 }
 
 export function hex2(n: number): string {
