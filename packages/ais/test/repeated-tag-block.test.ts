@@ -103,3 +103,14 @@ test('a block that differs from the kept one only in its time is read, with its 
     { numRuns: 2000 },
   );
 });
+
+test('a time of twenty digits reads as parsing reads it (four digits a step would round it differently)', () => {
+  // 96201011046878622848 parses to 96201011046878610000; taken four digits a step it comes to …630000.
+  const kept = placed(tagBlock('s:sbarc,c:96201011046878622840'), 0);
+  const repeated = new RepeatedTagBlock();
+  repeated.remember(kept, 0, parsed(kept, 0)!);
+  const line = placed(tagBlock('s:sbarc,c:96201011046878622848'), 0);
+  const out = parsed(kept, 0)!;
+  if (repeated.read(line, 0, line.length, out) > 0) assert.equal(out.time, parsed(line, 0)!.time);
+  assert.equal(parsed(line, 0)!.time, 96201011046878610000);
+});
