@@ -58,12 +58,7 @@ export class RepeatedBytes {
       this.size = 0;
       return;
     }
-    // Words, not set(subarray): a block is a few dozen bytes, and subarray makes an object.
-    const view = this.words.of(buf);
-    const kept = this.kept;
-    let i = 0;
-    for (; i + 4 <= n; i += 4) kept.setInt32(i, view.getInt32(from + i));
-    for (; i < n; i++) this.bytes[i] = buf[from + i]!;
+    copyBlock(this.words.of(buf), buf, from, n, this.kept, this.bytes);
     this.size = n;
   }
 
@@ -137,10 +132,7 @@ export class RepeatedTagBlock {
       this.size = 0;
       return;
     }
-    const view = this.words.of(buf);
-    let i = 0;
-    for (; i + 4 <= n; i += 4) this.kept.setInt32(i, view.getInt32(from + i));
-    for (; i < n; i++) this.bytes[i] = buf[from + i]!;
+    copyBlock(this.words.of(buf), buf, from, n, this.kept, this.bytes);
     let sum = (HEX_VALUE[buf[from + star + 1]!]! << 4) | HEX_VALUE[buf[from + star + 2]!]!;
     for (let k = timeStart; k < timeEnd; k++) sum ^= this.bytes[k]!;
     this.fixedSum = sum;
@@ -219,6 +211,16 @@ export class RepeatedTagBlock {
       if (i === to - 8) return true;
     }
   }
+}
+
+/**
+ * Copies `buf[from..from + n)` into `bytes` (`kept` being its DataView), four
+ * bytes a step: a block is a few dozen bytes, and set(subarray) makes an object.
+ */
+function copyBlock(view: DataView, buf: Uint8Array, from: number, n: number, kept: DataView, bytes: Uint8Array): void {
+  let i = 0;
+  for (; i + 4 <= n; i += 4) kept.setInt32(i, view.getInt32(from + i));
+  for (; i < n; i++) bytes[i] = buf[from + i]!;
 }
 
 export interface TagBlockFault {
