@@ -32,6 +32,8 @@ export type Verdict = (typeof Verdict)[keyof typeof Verdict];
 
 /** Metres in a degree of latitude (and at most in a degree of longitude) on the mean-radius sphere. */
 const METRES_PER_DEGREE = (EARTH_RADIUS_METRES * Math.PI) / 180;
+/** METRES_PER_DEGREE with a margin far above rounding: a bound on any distance per degree moved. */
+const LONGEST_METRES_PER_DEGREE = METRES_PER_DEGREE * (1 + 1e-9);
 /** Beyond this the equirectangular distance is replaced by haversine (its error grows with range). */
 const SHORT_RANGE_M = 20_000;
 /** A branch: four float64 (time, latitude, longitude, reports); a slot's two sit side by side. */
@@ -123,12 +125,19 @@ export class BranchTracker {
     }
     const other = 1 - cur;
     const ci = slot * 2 + cur;
-    // The usual report: one branch, and well within minJumpM of it (a box test, no trigonometry).
-    if (this.branch[(slot * 2 + other) * BRANCH + COUNT] === 0) {
+    // The usual report: one live branch (the other never made, or dead: a vessel keeps the branch
+    // of an old bad fix until its next jump), and the position well within minJumpM of it (a box
+    // test, no trigonometry), or farther but slower than maxSpeedKn even over the longest the move
+    // can be: |dLat| + |dLon| degrees, which no distance between the two points exceeds (a degree
+    // of longitude is never longer than one of latitude; the margin covers rounding). Either way
+    // `classifyAway` would join the branch; with a single receiver's gaps of minutes, most moving
+    // reports land here.
+    const oi = (slot * 2 + other) * BRANCH;
+    if (this.branch[oi + COUNT] === 0 || t - this.branch[oi + T]! > this.ttlMs) {
       const box = this.halfJumpDegrees;
       const dLat = lat - this.branch[ci * BRANCH + LAT]!;
       const dLon = lon - this.branch[ci * BRANCH + LON]!;
-      if (dLat < box && dLat > -box && dLon < box && dLon > -box) {
+      if ((dLat < box && dLat > -box && dLon < box && dLon > -box) || ((Math.abs(dLat) + Math.abs(dLon)) * LONGEST_METRES_PER_DEGREE) / this.seconds(ci, t) <= this.maxSpeedMps) {
         this.join(slot, cur, t, lat, lon);
         return (this.verdict[slot] = Verdict.SAME);
       }
