@@ -27,6 +27,14 @@ export type CellGridOptions = {
 export const MAX_CELL_GRID_ID = 2 ** 26 - 1;
 
 const NONE = -1;
+/**
+ * Buckets of the occupancy counts: a cell's bucket is its key's low bits, so
+ * the cells of a row lie in neighbouring buckets (one cache line for a search
+ * box's row), and a fleet's few thousand occupied cells leave almost every
+ * other bucket at zero.
+ */
+const OCCUPANCY_BITS = 16;
+const OCCUPANCY_MASK = (1 << OCCUPANCY_BITS) - 1;
 /** Per-id record: latitude, longitude, cell key (NONE: no position), next id in the cell (NONE: last). */
 const ID_RECORD = 4;
 const LAT = 0;
@@ -46,6 +54,13 @@ export class CellGrid {
   private table: Int32Array;
   private slots: number;
   private occupiedSlots = 0;
+  /**
+   * Per bucket (see OCCUPANCY_BITS), the ids positioned in cells of that
+   * bucket. A neighbour search tests a cell's bucket before probing the
+   * table: most cells of a search box are empty, and a zero here settles one
+   * with a load where a probe costs a hash and a search of the table.
+   */
+  private readonly occupancy = new Int32Array(1 << OCCUPANCY_BITS);
 
   constructor(options: CellGridOptions = {}) {
     this.grid = globalGrid(options.cellDegrees ?? 0.05);
@@ -113,8 +128,11 @@ export class CellGrid {
     for (let r = firstRow; r <= lastRow; r++) {
       let col = firstCol;
       for (let i = 0; i < columns; i++) {
-        const slot = this.slotOf(r * cols + col);
-        if (slot !== NONE) n = this.collect(this.table[2 * slot + 1]!, lat, lon, radiusMetres, out, n);
+        const key = r * cols + col;
+        if (this.occupancy[key & OCCUPANCY_MASK] !== 0) {
+          const slot = this.slotOf(key);
+          if (slot !== NONE) n = this.collect(this.table[2 * slot + 1]!, lat, lon, radiusMetres, out, n);
+        }
         if (++col === cols) col = 0;
       }
     }
@@ -167,6 +185,7 @@ export class CellGrid {
     if (head !== NONE) this.prev[head] = id;
     this.table[2 * slot + 1] = id;
     this.ids[id * ID_RECORD + CELL] = key;
+    this.occupancy[key & OCCUPANCY_MASK]!++;
   }
 
   private unlink(id: number, key: number): void {
@@ -174,6 +193,7 @@ export class CellGrid {
     if (after !== NONE) this.prev[after] = before;
     if (before !== NONE) this.ids[before * ID_RECORD + NEXT] = after;
     else this.table[2 * this.slotOf(key) + 1] = after;
+    this.occupancy[key & OCCUPANCY_MASK]!--;
   }
 
   /** The table slot holding `key`, or NONE. */
