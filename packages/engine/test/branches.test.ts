@@ -5,7 +5,7 @@ import { equirectangularMetres, haversineMetres, METRES_PER_SECOND_PER_KNOT } fr
 import { BranchTracker, Verdict } from '../src/track/branches.js';
 import type { TrackParams } from '../src/profile/track-params.js';
 
-/** The built-in profiles' track parameters, as far as branches read them; a short branch lifetime, so that tracks go back to one branch. */
+/** The built-in profiles' speed limit and shortest jump; a branch lifetime of 600 s (theirs is 1800 s), so that tracks often go back to one live branch. */
 const params = { maxSpeedKn: 50, minJumpM: 1000, branchTtlS: 600 };
 
 const LIMIT_MPS = params.maxSpeedKn * METRES_PER_SECOND_PER_KNOT;
