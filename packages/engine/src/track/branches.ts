@@ -48,12 +48,6 @@ export class BranchTracker {
   private readonly minJumpM: number;
   private readonly ttlMs: number;
   /**
-   * Half of minJumpM in degrees of latitude: a move within this many degrees
-   * in both latitude and longitude is shorter than minJumpM anywhere (a degree
-   * of longitude is never longer than one of latitude), so it always fits.
-   */
-  private readonly halfJumpDegrees: number;
-  /**
    * Per slot, both branches side by side (one cache line): time, latitude,
    * longitude and reports of branch 0, then of branch 1.
    */
@@ -70,7 +64,6 @@ export class BranchTracker {
     this.maxSpeedMps = params.maxSpeedKn * METRES_PER_SECOND_PER_KNOT;
     this.minJumpM = params.minJumpM;
     this.ttlMs = params.branchTtlS * 1000;
-    this.halfJumpDegrees = params.minJumpM / 2 / METRES_PER_DEGREE;
     this.branch = new Float64Array(capacity * 2 * BRANCH);
     this.current = new Int8Array(capacity);
     this.verdict = new Uint8Array(capacity);
@@ -126,18 +119,15 @@ export class BranchTracker {
     const other = 1 - cur;
     const ci = slot * 2 + cur;
     // The usual report: one live branch (the other never made, or dead: a vessel keeps the branch
-    // of an old bad fix until its next jump), and the position well within minJumpM of it (a box
-    // test, no trigonometry), or farther but slower than maxSpeedKn even over the longest the move
-    // can be: |dLat| + |dLon| degrees, which no distance between the two points exceeds (a degree
-    // of longitude is never longer than one of latitude; the margin covers rounding). Either way
-    // `classifyAway` would join the branch; with a single receiver's gaps of minutes, most moving
-    // reports land here.
-    const oi = (slot * 2 + other) * BRANCH;
-    if (this.branch[oi + COUNT] === 0 || t - this.branch[oi + T]! > this.ttlMs) {
-      const box = this.halfJumpDegrees;
+    // of an old bad fix until its next jump), and a move that fits it even at the longest it can
+    // be, |dLat| + |dLon| degrees: no distance between the two points exceeds that (a degree of
+    // longitude is never longer than one of latitude; the margin covers rounding), so no
+    // trigonometry. `classifyAway` would join the branch too; with a single receiver's gaps of
+    // minutes, most moving reports land here as well as those of vessels at rest.
+    if (!this.alive(slot, other, t)) {
       const dLat = lat - this.branch[ci * BRANCH + LAT]!;
       const dLon = lon - this.branch[ci * BRANCH + LON]!;
-      if ((dLat < box && dLat > -box && dLon < box && dLon > -box) || ((Math.abs(dLat) + Math.abs(dLon)) * LONGEST_METRES_PER_DEGREE) / this.seconds(ci, t) <= this.maxSpeedMps) {
+      if (this.plausible(ci, t, (Math.abs(dLat) + Math.abs(dLon)) * LONGEST_METRES_PER_DEGREE)) {
         this.join(slot, cur, t, lat, lon);
         return (this.verdict[slot] = Verdict.SAME);
       }
@@ -146,7 +136,7 @@ export class BranchTracker {
   }
 
   /**
-   * A position beyond the box of the usual report, or with two branches:
+   * A position beyond the bound of the usual report, or with two branches:
    * distances and speeds decide. A method of its own, called with the
    * observation: its helpers, inlined here where they are the usual path,
    * would be calls boxing their numbers on classify's rare path.
