@@ -25,8 +25,9 @@ import type { Profile } from './profile/profile.js';
 import type { ParamValues, ParamSpecs } from './profile/params.js';
 import type { Layers } from './space/vessel-index.js';
 import { BranchTracker } from './track/branches.js';
+import { EvictionWheel } from './track/eviction-wheel.js';
 import { Identity, type IdentityChange } from './track/identity.js';
-import { TrackTable, type TrackPoint } from './track/track-table.js';
+import { TrackTable, resize, type TrackPoint } from './track/track-table.js';
 
 /** Event time between ticks. Fixed: results must not depend on a setting that is not in the profile. */
 export const TICK_MS = 60_000;
@@ -130,16 +131,14 @@ class TrackEngine implements Engine {
   private readonly onTouch: (slot: number) => number;
   private readonly onIdentity: (slot: number, changes: number, sink: EventSink) => void;
   private readonly onEvict: (slot: number, now: number, sink: EventSink) => void;
+  private readonly onTick: (now: number, sink: EventSink) => void;
   private readonly buffer: ReorderBuffer;
   private readonly evictAfterMs: number;
   private nextTick = NaN;
-  /**
-   * No live vessel was last heard before this: the least time heard found by
-   * the last eviction scan, lowered by every track opened since (a vessel's
-   * time heard only grows). Until it falls behind the eviction horizon the
-   * scan over every slot would find nothing, so ticks skip it.
-   */
-  private oldestHeard = Infinity;
+  /** Every live slot, in the bucket of the tick at which it would be evicted if not heard again. */
+  private readonly evictions: EvictionWheel;
+  /** The slots a tick takes from the wheel, then those it evicts. */
+  private due = new Int32Array(0);
   private finished = false;
   /** The sink of the call in progress: released observations and ticks emit through it. */
   private sink: EventSink = () => {};
@@ -170,6 +169,8 @@ class TrackEngine implements Engine {
       state: (slot) => this.touchState(slot),
     });
     this.evictAfterMs = profile.tracks.evictAfterS * 1000;
+    this.evictions = new EvictionWheel(Math.ceil(this.evictAfterMs / TICK_MS) + 2, this.tracks.capacity);
+    this.due = new Int32Array(this.tracks.capacity);
     const stamp = { id: profile.id, version: profile.version };
     const layers = options.layers ?? {};
     for (const definition of DETECTORS) {
@@ -185,8 +186,11 @@ class TrackEngine implements Engine {
     this.onTouch = touchCaller(this.detectors);
     this.onIdentity = hookCaller(this.detectors, 'identity');
     this.onEvict = hookCaller(this.detectors, 'evict');
+    this.onTick = hookCaller(this.detectors, 'tick');
     this.tracks.onGrow((capacity) => {
       this.branches.grow(capacity);
+      this.evictions.grow(capacity);
+      this.due = resize(this.due, capacity);
       for (const d of this.detectors) d.grow?.(capacity);
     });
   }
@@ -272,7 +276,8 @@ class TrackEngine implements Engine {
     let slot = this.tracks.slotOf(mmsi);
     if (slot >= 0) return slot;
     slot = this.tracks.open(mmsi, t);
-    if (t < this.oldestHeard) this.oldestHeard = t;
+    // Ticks before the next one have run: a vessel first heard long ago is looked at by the next.
+    this.evictions.schedule(slot, Math.max(this.evictionTick(t), this.nextTick / TICK_MS));
     this.branches.open(slot);
     this.onOpen(slot);
     return slot;
@@ -312,19 +317,28 @@ class TrackEngine implements Engine {
   }
 
   private tick(now: number): void {
-    const sink = this.sink;
-    for (const d of this.detectors) d.tick?.(now, sink);
-    const tracks = this.tracks;
-    const before = now - this.evictAfterMs;
-    if (!(this.oldestHeard < before)) return;
-    let oldest = Infinity;
-    for (let slot = 0; slot < tracks.highWater; slot++) {
-      if (tracks.live[slot] !== 1) continue;
-      const heard = tracks.heardT(slot);
-      if (heard < before) this.evict(slot, now);
-      else if (heard < oldest) oldest = heard;
+    this.onTick(now, this.sink);
+    const tick = now / TICK_MS;
+    const due = this.due;
+    const n = this.evictions.take(tick, due);
+    if (n === 0) return;
+    let evicting = 0;
+    for (let i = 0; i < n; i++) {
+      const slot = due[i]!;
+      const at = this.evictionTick(this.tracks.heardT(slot));
+      if (at > tick) this.evictions.schedule(slot, at);
+      else due[evicting++] = slot;
     }
-    this.oldestHeard = oldest;
+    // In slot order, as a scan over the slots would: the order of the events eviction
+    // closes, and of the slots it frees for reuse, must not depend on the wheel.
+    const evicted = evicting > 1 ? due.subarray(0, evicting).sort() : due;
+    for (let i = 0; i < evicting; i++) this.evict(evicted[i]!, now);
+  }
+
+  /** The number of the first tick at which a vessel last heard at `heard` is silent past the eviction period. */
+  private evictionTick(heard: number): number {
+    // Evicted at the first tick `now` with heard < now - evictAfterMs.
+    return Math.floor((heard + this.evictAfterMs) / TICK_MS) + 1;
   }
 
   private evict(slot: number, now: number): void {

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { SlotSet } from '../src/detect/slot-set.js';
 
 test('a slot set holds what was added and not deleted since, listed in ascending order (property)', () => {
-  const step = fc.tuple(fc.constantFrom('add', 'delete', 'list'), fc.integer({ min: 0, max: 199 }));
+  const step = fc.tuple(fc.constantFrom('add', 'delete', 'list', 'where'), fc.integer({ min: 0, max: 199 }));
   fc.assert(
     fc.property(fc.array(step, { maxLength: 300 }), (steps) => {
       const set = new SlotSet();
@@ -18,6 +18,10 @@ test('a slot set holds what was added and not deleted since, listed in ascending
         } else if (what === 'delete') {
           set.delete(slot);
           plain.delete(slot);
+        } else if (what === 'where') {
+          // The members a tick finds due: a chosen few, in ascending order.
+          const chosen = (s: number): boolean => (s + n) % 3 === 0;
+          assert.deepEqual([...set.ascendingWhere(chosen)], [...plain].filter(chosen).sort((a, b) => a - b));
         } else {
           // Walking the list while deleting from the set, as a tick that ends runs does.
           const listed = [...set.ascending()];

@@ -13,15 +13,15 @@
  */
 import type { Detector } from './detector.js';
 
-/** The hooks called once per observation or per vessel, and how many arguments each takes. */
-const ARITY = { open: 1, position: 2, identity: 3, evict: 3 } as const;
+/** The hooks called once per observation, per vessel or per tick, and how many arguments each takes. */
+const ARITY = { open: 1, position: 2, identity: 3, evict: 3, tick: 2 } as const;
 
-export type PerVesselHook = keyof typeof ARITY;
+export type Hook = keyof typeof ARITY;
 
-type HookArgs<K extends PerVesselHook> = Parameters<NonNullable<Detector[K]>>;
+type HookArgs<K extends Hook> = Parameters<NonNullable<Detector[K]>>;
 
 /** Calls `hook` of each detector that has one, in their order, with the same arguments. */
-export function hookCaller<K extends PerVesselHook>(detectors: readonly Detector[], hook: K): (...args: HookArgs<K>) => void {
+export function hookCaller<K extends Hook>(detectors: readonly Detector[], hook: K): (...args: HookArgs<K>) => void {
   return generated(detectors, hook, ARITY[hook], (calls) => calls.map((c) => `${c};`).join('\n')) as (...args: HookArgs<K>) => void;
 }
 

@@ -25,6 +25,7 @@ import type { ParamSpecs, ParamValues } from '../profile/params.js';
 import { Verdict } from '../track/branches.js';
 import { resize } from '../track/track-table.js';
 import type { Detector, DetectorContext, DetectorDefinition } from './detector.js';
+import { SlotSet } from './slot-set.js';
 
 export const IDENTITY_CONFLICT_PARAMS = {
   minSwitches: { unit: 'count', meaning: 'reports alternating between the two places needed to confirm two transmitters', min: 1, max: 1000, integer: true },
@@ -75,7 +76,8 @@ class IdentityConflictDetector implements Detector {
   /** Place of the latest report. */
   private latest = new Uint8Array(0);
   private separation = new Float64Array(0);
-  private active = 0;
+  /** Slots not IDLE. */
+  private readonly active = new SlotSet();
 
   constructor(private readonly ctx: DetectorContext<Params>) {
     this.p = ctx.params;
@@ -84,6 +86,7 @@ class IdentityConflictDetector implements Detector {
   }
 
   grow(capacity: number): void {
+    this.active.grow(capacity);
     this.state = resize(this.state, capacity);
     this.start = resize(this.start, capacity);
     this.switches = resize(this.switches, capacity);
@@ -116,7 +119,7 @@ class IdentityConflictDetector implements Detector {
     if (this.state[slot] === IDLE) {
       if (verdict !== Verdict.JUMP) return;
       this.state[slot] = WATCHING;
-      this.active++;
+      this.active.add(slot);
       this.start[slot] = t;
       this.switches[slot] = 0;
       this.separation[slot] = branches.jumpMetres[slot]!;
@@ -138,9 +141,8 @@ class IdentityConflictDetector implements Detector {
   }
 
   tick(now: number, emit: EventSink): void {
-    if (this.active === 0) return;
-    const high = this.ctx.tracks.highWater;
-    for (let slot = 0; slot < high; slot++) if (this.state[slot] !== IDLE && this.expired(slot, now)) this.end(slot, emit);
+    if (this.active.size === 0) return;
+    for (const slot of this.active.ascendingWhere((s) => this.expired(s, now))) this.end(slot, emit);
   }
 
   evict(slot: number, _now: number, emit: EventSink): void {
@@ -148,9 +150,7 @@ class IdentityConflictDetector implements Detector {
   }
 
   finish(_now: number, emit: EventSink): void {
-    if (this.active === 0) return;
-    const high = this.ctx.tracks.highWater;
-    for (let slot = 0; slot < high; slot++) if (this.state[slot] !== IDLE) this.end(slot, emit);
+    for (const slot of this.active.ascending()) this.end(slot, emit);
   }
 
   private place(j: number, t: number, lat: number, lon: number, reports: number): void {
@@ -167,7 +167,7 @@ class IdentityConflictDetector implements Detector {
   private end(slot: number, emit: EventSink): void {
     if (this.state[slot] === CONFIRMED) emit(this.event(slot, false));
     this.state[slot] = IDLE;
-    this.active--;
+    this.active.delete(slot);
   }
 
   private event(slot: number, open: boolean): IdentityConflictEvent {

@@ -185,7 +185,7 @@ class LoiteringDetector implements Detector {
   tick(now: number, emit: EventSink): void {
     if (this.runs.size === 0) return;
     const tracks = this.ctx.tracks;
-    for (const slot of this.runs.ascending()) this.resolve(slot, now, tracks.lastT(slot), emit);
+    for (const slot of this.runs.ascendingWhere((s) => this.overdue(s, now, tracks.lastT(s)))) this.end(slot, emit);
   }
 
   evict(slot: number, _now: number, emit: EventSink): void {
@@ -203,10 +203,13 @@ class LoiteringDetector implements Detector {
    * tick or from the vessel's next report, whichever comes first.
    */
   private resolve(slot: number, now: number, lastT: number, emit: EventSink): void {
+    if (this.overdue(slot, now, lastT)) this.end(slot, emit);
+  }
+
+  /** Whether the run has passed a deadline before `now` (see resolve). */
+  private overdue(slot: number, now: number, lastT: number): boolean {
     const fastSince = this.fastSince[slot]!;
-    if ((!Number.isNaN(fastSince) && now - fastSince > this.p.maxFastS * 1000) || now - lastT > this.p.maxPointGapS * 1000) {
-      this.end(slot, emit);
-    }
+    return (!Number.isNaN(fastSince) && now - fastSince > this.p.maxFastS * 1000) || now - lastT > this.p.maxPointGapS * 1000;
   }
 
   private begin(slot: number, t: number, lat: number, lon: number, speed: number): void {

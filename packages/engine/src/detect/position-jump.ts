@@ -21,6 +21,7 @@ import type { ParamSpecs, ParamValues } from '../profile/params.js';
 import { Verdict } from '../track/branches.js';
 import { resize } from '../track/track-table.js';
 import type { Detector, DetectorContext, DetectorDefinition } from './detector.js';
+import { SlotSet } from './slot-set.js';
 
 export const POSITION_JUMP_PARAMS = {
   maxReturns: { unit: 'count', meaning: 'returns to the old place after which a jump is left to identity_conflict', min: 0, max: 100, integer: true },
@@ -59,7 +60,8 @@ class PositionJumpDetector implements Detector {
   private newBranch = new Uint8Array(0);
   private lastOld = new Float64Array(0);
   private lastNew = new Float64Array(0);
-  private watching = 0;
+  /** Slots with a jump watched (fromT set). */
+  private readonly watched = new SlotSet();
 
   constructor(private readonly ctx: DetectorContext<Params>) {
     this.p = ctx.params;
@@ -68,6 +70,7 @@ class PositionJumpDetector implements Detector {
   }
 
   grow(capacity: number): void {
+    this.watched.grow(capacity);
     this.fromT = resize(this.fromT, capacity);
     this.fromLat = resize(this.fromLat, capacity);
     this.fromLon = resize(this.fromLon, capacity);
@@ -120,13 +123,12 @@ class PositionJumpDetector implements Detector {
     this.newBranch[slot] = branches.current[slot]!;
     this.lastOld[slot] = tracks.prevT(slot);
     this.lastNew[slot] = t;
-    this.watching++;
+    this.watched.add(slot);
   }
 
   tick(now: number, emit: EventSink): void {
-    if (this.watching === 0) return;
-    const high = this.ctx.tracks.highWater;
-    for (let slot = 0; slot < high; slot++) if (!Number.isNaN(this.fromT[slot]!) && this.expired(slot, now)) this.settle(slot, emit);
+    if (this.watched.size === 0) return;
+    for (const slot of this.watched.ascendingWhere((s) => this.expired(s, now))) this.settle(slot, emit);
   }
 
   evict(slot: number, _now: number, emit: EventSink): void {
@@ -134,9 +136,7 @@ class PositionJumpDetector implements Detector {
   }
 
   finish(_now: number, emit: EventSink): void {
-    if (this.watching === 0) return;
-    const high = this.ctx.tracks.highWater;
-    for (let slot = 0; slot < high; slot++) if (!Number.isNaN(this.fromT[slot]!)) this.settle(slot, emit);
+    for (const slot of this.watched.ascending()) this.settle(slot, emit);
   }
 
   /** One of the two places has gone unreported for the branch lifetime by `now`. */
@@ -161,7 +161,7 @@ class PositionJumpDetector implements Detector {
       emit(makeEvent('position_jump', this.ctx.profile, [mmsi], this.fromT[slot]!, this.toT[slot]!, this.toLat[slot]!, this.toLon[slot]!, false, details));
     }
     this.fromT[slot] = NaN;
-    this.watching--;
+    this.watched.delete(slot);
   }
 }
 

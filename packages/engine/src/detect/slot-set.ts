@@ -48,10 +48,33 @@ export class SlotSet {
    * call: the caller may add and delete while it walks the view.
    */
   ascending(): Int32Array {
+    return this.ascendingWhere(always);
+  }
+
+  /**
+   * The members for which `chosen` holds, in ascending order, as
+   * {@link ascending} gives them. A tick asks for the members whose deadline
+   * has passed, usually none: it then pays a pass over the members and no
+   * sort (a sparse feed has a tick every few dozen reports).
+   */
+  ascendingWhere(chosen: (slot: number) => boolean): Int32Array {
     const n = this.size;
     if (this.listed.length < n) this.listed = new Int32Array(this.members.length);
-    const listed = this.listed.subarray(0, n);
-    listed.set(this.members.subarray(0, n));
-    return listed.sort();
+    const listed = this.listed;
+    const members = this.members;
+    let k = 0;
+    for (let i = 0; i < n; i++) {
+      const slot = members[i]!;
+      if (chosen(slot)) listed[k++] = slot;
+    }
+    if (k === 0) return NONE;
+    const view = listed.subarray(0, k);
+    return k === 1 ? view : view.sort();
   }
+}
+
+const NONE = new Int32Array(0);
+
+function always(): boolean {
+  return true;
 }
