@@ -311,7 +311,9 @@ export class AisReceiver {
           : RepeatedReports.repeats(type)
             ? this.repeatedReports.decode(p)
             : decodePayload(p);
-    if (isFailure(r)) {
+    // Most messages decode into the reused position objects: telling them by identity saves the
+    // prototype walk of instanceof on nearly every message.
+    if (r !== this.classA && r !== this.classB && isFailure(r)) {
       this.sink.reject({ line, reason: r.reason, detail: r.detail });
       return;
     }

@@ -192,8 +192,33 @@ export class CellGrid {
     const before = this.prev[id]!, after = this.ids[id * ID_RECORD + NEXT]!;
     if (after !== NONE) this.prev[after] = before;
     if (before !== NONE) this.ids[before * ID_RECORD + NEXT] = after;
-    else this.table[2 * this.slotOf(key) + 1] = after;
+    else if (after !== NONE) this.table[2 * this.slotOf(key) + 1] = after;
+    else this.vacate(this.slotOf(key)); // the cell's last id left
     this.occupancy[key & OCCUPANCY_MASK]!--;
+  }
+
+  /**
+   * Removes the emptied cell at `slot`, moving later entries of its probe run
+   * back into the hole where their home allows (no tombstones). Vessels keep
+   * crossing into new cells: keeping emptied cells until a rebuild made one
+   * rebuild of the whole table every few hundred crossings.
+   */
+  private vacate(slot: number): void {
+    const table = this.table;
+    const mask = this.slots - 1;
+    let hole = slot;
+    for (let j = (slot + 1) & mask; table[2 * j] !== NONE; j = (j + 1) & mask) {
+      const home = hash(table[2 * j]!) & mask;
+      // The entry at j must stay if its home lies cyclically within (hole, j].
+      const stays = hole <= j ? home > hole && home <= j : home > hole || home <= j;
+      if (stays) continue;
+      table[2 * hole] = table[2 * j]!;
+      table[2 * hole + 1] = table[2 * j + 1]!;
+      hole = j;
+    }
+    table[2 * hole] = NONE;
+    table[2 * hole + 1] = NONE;
+    this.occupiedSlots--;
   }
 
   /** The table slot holding `key`, or NONE. */
@@ -207,11 +232,11 @@ export class CellGrid {
     }
   }
 
-  /** The table slot holding `key`, claiming one if needed. Empty cells keep their slot until the table is rebuilt. */
+  /** The table slot holding `key`, claiming one if needed. */
   private slotFor(key: number): number {
     const found = this.slotOf(key);
     if (found !== NONE) return found;
-    if (2 * (this.occupiedSlots + 1) > this.slots) this.rebuildTable();
+    if (2 * (this.occupiedSlots + 1) > this.slots) this.growTable();
     const mask = this.slots - 1;
     let slot = hash(key) & mask;
     while (this.table[2 * slot] !== NONE) slot = (slot + 1) & mask;
@@ -221,20 +246,16 @@ export class CellGrid {
     return slot;
   }
 
-  /** Drops cells that have emptied and sizes the table to four slots per occupied cell. */
-  private rebuildTable(): void {
+  /** Doubles the table (at most half full, so probe runs stay short). */
+  private growTable(): void {
     const old = this.table, oldSlots = this.slots;
-    let live = 0;
-    for (let s = 0; s < oldSlots; s++) if (old[2 * s] !== NONE && old[2 * s + 1] !== NONE) live++;
-    let size = 64;
-    while (size < 4 * (live + 1)) size *= 2;
+    const size = 2 * oldSlots;
     const table = (this.table = new Int32Array(2 * size).fill(NONE));
     this.slots = size;
-    this.occupiedSlots = live;
     const mask = size - 1;
     for (let s = 0; s < oldSlots; s++) {
       const key = old[2 * s]!, head = old[2 * s + 1]!;
-      if (key === NONE || head === NONE) continue;
+      if (key === NONE) continue;
       let slot = hash(key) & mask;
       while (table[2 * slot] !== NONE) slot = (slot + 1) & mask;
       table[2 * slot] = key;

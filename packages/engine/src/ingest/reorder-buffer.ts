@@ -31,7 +31,7 @@
  * objects beside their row.
  */
 import type { Observation, PositionObservation, StaticObservation } from '../observe/observation.js';
-import { PositionSource, copyPosition, emptyPosition } from '../observe/observation.js';
+import { PositionSource, copyPosition, copyStatic, emptyPosition } from '../observe/observation.js';
 import { resize } from '../track/track-table.js';
 
 const KIND_POSITION = 1;
@@ -224,7 +224,7 @@ export class ReorderBuffer {
 
   private waitAhead(obs: Observation, each: Release, secondDone: (endMs: number) => void): void {
     this.heldAhead++;
-    const copy: Observation = obs.kind === 'position' ? copyPosition(obs) : { ...obs };
+    const copy: Observation = obs.kind === 'position' ? copyPosition(obs) : copyStatic(obs);
     const ahead = this.ahead;
     let i = ahead.length;
     while (i > 0 && ahead[i - 1]!.t > copy.t) i--;
@@ -292,7 +292,7 @@ export class ReorderBuffer {
       d[at + TAG] = obs.mmsi * 16 + KIND_POSITION * 4 + obs.source;
     } else {
       d[at + TAG] = obs.mmsi * 16 + KIND_STATIC * 4;
-      this.bucketStatics[b]![row] = { ...obs };
+      this.bucketStatics[b]![row] = copyStatic(obs);
     }
     this.bucketLength[b] = row + 1;
     this.held++;

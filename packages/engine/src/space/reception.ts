@@ -12,6 +12,8 @@
  * when a vessel reports again from the cell and bucket it last marked, so
  * the usual cost per position is two comparisons.
  */
+import { SlotIndex } from '../track/slot-index.js';
+
 export interface Coverage {
   /** Buckets in the range in which some vessel was heard in the neighbourhood. */
   heard: number;
@@ -24,10 +26,12 @@ export class ReceptionMap {
   private readonly ringBuckets: number;
   private readonly rows: number;
   private readonly cols: number;
-  private readonly cells = new Map<number, number>();
-  /** Per cell: ring bits (`words` Uint32 each) and the newest bucket marked. */
+  /** Cell key → the cell's slot in the arrays below (a Map's lookup cost several times more, once a report). */
+  private readonly cells = new SlotIndex(256);
+  /** Per cell slot: ring bits (`words` Uint32 each), the newest bucket marked, and its key (-1: free). */
   private bits = new Uint32Array(0);
   private newest = new Float64Array(0);
+  private keyOf = new Int32Array(0);
   private freeCells: number[] = [];
   private capacity = 0;
 
@@ -49,7 +53,7 @@ export class ReceptionMap {
   }
 
   get bytes(): number {
-    return this.bits.byteLength + this.newest.byteLength;
+    return this.bits.byteLength + this.newest.byteLength + this.keyOf.byteLength + this.cells.bytes;
   }
 
   /** The cell key of a position. */
@@ -66,8 +70,8 @@ export class ReceptionMap {
   /** Notes that a vessel was heard in `cell` during `bucket`. Buckets arrive in time order. */
   mark(cell: number, bucket: number): void {
     let c = this.cells.get(cell);
-    if (c === undefined) {
-      c = this.claim();
+    if (c < 0) {
+      c = this.claim(cell);
       this.cells.set(cell, c);
     }
     const newest = this.newest[c]!;
@@ -100,7 +104,7 @@ export class ReceptionMap {
       for (let dc = -radius; dc <= radius; dc++) {
         const cc = (((col + dc) % this.cols) + this.cols) % this.cols;
         const c = this.cells.get(r * this.cols + cc);
-        if (c !== undefined) block.push(c);
+        if (c >= 0) block.push(c);
       }
     }
     for (let b = from; b <= to; b++) {
@@ -117,16 +121,17 @@ export class ReceptionMap {
 
   /** Forgets cells whose newest mark has left the ring as of bucket `now`. */
   sweep(now: number): void {
-    // forEach, not for-of over entries: a sweep visits every cell, and each entry read by for-of is a new array.
-    this.cells.forEach((c, key) => {
-      if (this.newest[c]! <= now - this.ringBuckets) {
-        this.cells.delete(key);
+    const keyOf = this.keyOf;
+    for (let c = 0; c < this.capacity; c++) {
+      if (keyOf[c]! >= 0 && this.newest[c]! <= now - this.ringBuckets) {
+        this.cells.delete(keyOf[c]!);
+        keyOf[c] = -1;
         this.freeCells.push(c);
       }
-    });
+    }
   }
 
-  private claim(): number {
+  private claim(key: number): number {
     let c = this.freeCells.pop();
     if (c === undefined) {
       this.growCells(this.capacity * 2);
@@ -134,6 +139,7 @@ export class ReceptionMap {
     }
     this.bits.fill(0, c * this.words, (c + 1) * this.words);
     this.newest[c] = -Infinity;
+    this.keyOf[c] = key;
     return c;
   }
 
@@ -142,9 +148,12 @@ export class ReceptionMap {
     bits.set(this.bits);
     const newest = new Float64Array(capacity);
     newest.set(this.newest);
+    const keyOf = new Int32Array(capacity).fill(-1);
+    keyOf.set(this.keyOf);
     for (let c = capacity - 1; c >= this.capacity; c--) this.freeCells.push(c);
     this.bits = bits;
     this.newest = newest;
+    this.keyOf = keyOf;
     this.capacity = capacity;
   }
 

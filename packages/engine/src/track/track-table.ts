@@ -20,7 +20,7 @@
  */
 import type { PositionObservation, PositionSource } from '../observe/observation.js';
 import type { Identity } from './identity.js';
-import { MmsiIndex } from './mmsi-index.js';
+import { SlotIndex } from './slot-index.js';
 
 /** A point of a track's recent history, as snapshots return it. */
 export interface TrackPoint {
@@ -64,7 +64,7 @@ const POINT = 3;
 
 export class TrackTable {
   readonly historyLength: number;
-  private readonly index = new MmsiIndex();
+  private readonly index = new SlotIndex();
   private readonly growListeners: Array<(capacity: number) => void> = [];
   capacity: number;
   /** Slots in use now. */

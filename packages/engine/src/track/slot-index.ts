@@ -1,6 +1,7 @@
 /**
- * MMSI → track slot, an open-addressing hash table in one Int32Array of
- * (key, slot) pairs.
+ * A non-negative 31-bit key → a slot: MMSI → track slot, reception cell →
+ * its slot in the reception map. An open-addressing hash table in one
+ * Int32Array of (key, slot) pairs.
  *
  * A JS Map would do, but at a few hundred thousand vessels this keeps lookups
  * to one or two probes in contiguous memory and costs 8 bytes per entry at
@@ -10,8 +11,8 @@
  */
 const EMPTY = -1;
 
-export class MmsiIndex {
-  /** Entry i is pairs[2i] (the MMSI, or EMPTY) and pairs[2i + 1] (its slot). */
+export class SlotIndex {
+  /** Entry i is pairs[2i] (the key, or EMPTY) and pairs[2i + 1] (its slot). */
   private pairs: Int32Array;
   private mask: number;
   private count = 0;
@@ -32,37 +33,37 @@ export class MmsiIndex {
     return this.pairs.byteLength;
   }
 
-  /** The slot for `mmsi`, or -1. MMSIs are 30-bit, so they fit an Int32 key. */
-  get(mmsi: number): number {
+  /** The slot for `key`, or -1. */
+  get(key: number): number {
     const pairs = this.pairs;
     const mask = this.mask;
-    let i = hash(mmsi) & mask;
+    let i = hash(key) & mask;
     for (;;) {
       const k = pairs[2 * i]!;
-      if (k === mmsi) return pairs[2 * i + 1]!;
+      if (k === key) return pairs[2 * i + 1]!;
       if (k === EMPTY) return -1;
       i = (i + 1) & mask;
     }
   }
 
-  /** The key in the entry where a search for `mmsi` starts: one load, for looking ahead. */
-  home(mmsi: number): number {
-    return this.pairs[2 * (hash(mmsi) & this.mask)]!;
+  /** The key in the entry where a search for `key` starts: one load, for looking ahead. */
+  home(key: number): number {
+    return this.pairs[2 * (hash(key) & this.mask)]!;
   }
 
-  set(mmsi: number, slot: number): void {
+  set(key: number, slot: number): void {
     if ((this.count + 1) * 2 > this.mask + 1) this.rehash((this.mask + 1) * 2);
     const pairs = this.pairs;
     const mask = this.mask;
-    let i = hash(mmsi) & mask;
+    let i = hash(key) & mask;
     for (;;) {
       const k = pairs[2 * i]!;
-      if (k === mmsi) {
+      if (k === key) {
         pairs[2 * i + 1] = slot;
         return;
       }
       if (k === EMPTY) {
-        pairs[2 * i] = mmsi;
+        pairs[2 * i] = key;
         pairs[2 * i + 1] = slot;
         this.count++;
         return;
@@ -71,14 +72,14 @@ export class MmsiIndex {
     }
   }
 
-  delete(mmsi: number): boolean {
+  delete(key: number): boolean {
     const pairs = this.pairs;
     const mask = this.mask;
-    let i = hash(mmsi) & mask;
+    let i = hash(key) & mask;
     for (;;) {
       const k = pairs[2 * i]!;
       if (k === EMPTY) return false;
-      if (k === mmsi) break;
+      if (k === key) break;
       i = (i + 1) & mask;
     }
     // Backward-shift: move later members of the probe run into the hole when their home allows it.
@@ -110,7 +111,7 @@ export class MmsiIndex {
   }
 }
 
-/** Fibonacci hashing: MMSIs share long runs of digits (same MID), so mix before masking. */
+/** Fibonacci hashing: keys share long runs of digits (MMSIs of one MID, cells of one row), so mix before masking. */
 function hash(key: number): number {
   return Math.imul(key, 0x9e3779b1) >>> 7;
 }
