@@ -163,14 +163,14 @@ class InfrastructureProximityDetector implements Detector {
     const lat = tracks.lat(slot);
     const lon = tracks.lon(slot);
     const prevT = tracks.prevT(slot);
-    const speed = this.speedOf(slot);
     const v = this.vessel;
     const at = slot * VESSEL;
     // Nowhere near a corridor and nothing open: the usual report, answered from the record alone.
     if (!this.episodes.any(slot) && closerThan(v[at + CLEAR_LAT]!, v[at + CLEAR_LON]!, lat, lon, v[at + CLEARANCE]!)) {
-      this.updateRecent(slot, t, speed);
+      this.updateRecent(slot);
       return;
     }
+    const speed = this.speedOf(slot);
     const episodes = this.episodes.of(slot);
     for (let i = episodes.length - 1; i >= 0; i--) this.resolve(episodes[i]!, t, prevT, emit);
     const found = this.found;
@@ -196,7 +196,7 @@ class InfrastructureProximityDetector implements Detector {
       }
       this.inside(ep, t, lat, lon, prevT, speed, emit);
     }
-    this.updateRecent(slot, t, speed);
+    this.updateRecent(slot);
   }
 
   tick(now: number, emit: EventSink): void {
@@ -238,24 +238,37 @@ class InfrastructureProximityDetector implements Detector {
     return equirectangularMetres(tracks.prevLat(slot), tracks.prevLon(slot), tracks.lat(slot), tracks.lon(slot)) / dt / METRES_PER_SECOND_PER_KNOT;
   }
 
-  private updateRecent(slot: number, t: number, speed: number): void {
+  /**
+   * Moves the vessel's recent speed towards its speed now. Takes the slot
+   * alone: when the call is not inlined, a time and a speed passed as
+   * arguments would each be boxed, an allocation at nearly every report.
+   */
+  private updateRecent(slot: number): void {
+    const speed = this.speedOf(slot);
     if (Number.isNaN(speed)) return;
+    const t = this.ctx.tracks.lastT(slot);
     const v = this.vessel;
     const at = slot * VESSEL;
     const before = v[at + RECENT]!;
     const since = t - v[at + RECENT_T]!;
     if (Number.isNaN(before)) v[at + RECENT] = speed;
     // The same speed again (a vessel holding its speed, or at rest) leaves the average where it is: no exponential to take.
-    else if (speed !== before || !Number.isFinite(speed) || !(since >= 0)) v[at + RECENT] = before + this.recentWeight(since) * (speed - before);
+    else if (speed !== before || !Number.isFinite(speed) || !(since >= 0)) {
+      // The weight from the table, looked up here rather than in a call that would box `since` and its answer.
+      const k = since / 1000;
+      let w = NaN;
+      if (k >= 0 && k < WEIGHT_TABLE_SECONDS && k === Math.floor(k)) w = this.weightBySecond[k]!;
+      if (Number.isNaN(w)) w = this.recentWeight(since);
+      v[at + RECENT] = before + w * (speed - before);
+    }
     v[at + RECENT_T] = t;
   }
 
-  /** How much a speed `since` ms after the last one moves the recent average towards it. */
+  /** How much a speed `since` ms after the last one moves the recent average towards it (kept in the table for whole seconds). */
   private recentWeight(since: number): number {
+    const w = 1 - Math.exp(-since / 1000 / this.p.recentSpeedS);
     const k = since / 1000;
-    if (!(k >= 0 && k < WEIGHT_TABLE_SECONDS && k === Math.floor(k))) return 1 - Math.exp(-since / 1000 / this.p.recentSpeedS);
-    let w = this.weightBySecond[k]!;
-    if (Number.isNaN(w)) w = this.weightBySecond[k] = 1 - Math.exp(-since / 1000 / this.p.recentSpeedS);
+    if (k >= 0 && k < WEIGHT_TABLE_SECONDS && k === Math.floor(k)) this.weightBySecond[k] = w;
     return w;
   }
 
