@@ -44,8 +44,8 @@
  * (`--vessels 0` or `--steady 0` leaves those rows out)
  * Results are committed as bench/results/replay.txt.
  */
-import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -130,6 +130,82 @@ function yardstick(ais, text, ends) {
   return (t.user + t.system) / 1e6;
 }
 
+/** Clock ticks a second in /proc/PID/stat. */
+const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK']).stdout?.toString().trim()) || 100;
+/** Where the span measured inside each long run starts and ends, as fractions of its input. */
+const SPAN = [0.25, 0.95];
+
+/** A process's CPU seconds so far (user + system, all threads), or NaN once it is gone. */
+function cpuSecondsOf(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return NaN;
+  }
+}
+
+/** The read offset of the process's descriptor open on `path`, or NaN. */
+function offsetIn(pid, path) {
+  try {
+    for (const fd of readdirSync(`/proc/${pid}/fd`)) {
+      let target;
+      try {
+        target = readlinkSync(`/proc/${pid}/fd/${fd}`);
+      } catch {
+        continue;
+      }
+      if (target !== path) continue;
+      const pos = /^pos:\s*(\d+)/m.exec(readFileSync(`/proc/${pid}/fdinfo/${fd}`, 'latin1'));
+      if (pos !== null) return Number(pos[1]);
+    }
+  } catch {
+    // gone, or /proc not there
+  }
+  return NaN;
+}
+
+/**
+ * A replay, timed as `replay` does, whose CPU time is also read at two points
+ * of its input: when it has read SPAN[0] and SPAN[1] of the file (the read
+ * offset of its descriptor and its CPU time, both polled from /proc every
+ * millisecond). Both marks fall at the start of a chunk's processing, so what
+ * lies between them is the cost of those bytes alone, in one process: no
+ * start-up, no first week, and not the noise of a second run. `span` is
+ * undefined where /proc cannot be read.
+ */
+async function replayWithSpan(file) {
+  const size = statSync(file).size;
+  const child = spawn(TIME, ['-f', '@cpu %U %S', process.execPath, TIDEWATCH, 'replay', file, '--events', events], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  let exited = false;
+  const status = new Promise((resolve) => child.on('close', (code) => resolve(((exited = true), code))));
+  const marks = [];
+  let pid = NaN;
+  while (!exited && marks.length < SPAN.length) {
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    if (Number.isNaN(pid)) {
+      // The replay is the child of /usr/bin/time.
+      try {
+        pid = Number(readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'latin1').trim().split(' ')[0]) || NaN;
+      } catch {
+        break;
+      }
+      continue;
+    }
+    const offset = offsetIn(pid, file);
+    if (offset >= SPAN[marks.length] * size) marks.push({ offset, cpu: cpuSecondsOf(pid) });
+  }
+  const code = await status;
+  if (code !== 0) throw new Error(`replay ${file} exited ${code}: ${stderr.slice(-2000)}`);
+  const m = /@cpu ([\d.]+) ([\d.]+)/.exec(stderr);
+  const cpu = m === null ? NaN : Number(m[1]) + Number(m[2]);
+  const span = marks.length === SPAN.length && marks.every((k) => Number.isFinite(k.cpu)) ? { bytes: marks[1].offset - marks[0].offset, cpu: marks[1].cpu - marks[0].cpu } : undefined;
+  return { cpu, span };
+}
+
 const best = (runs, key) => runs.reduce((a, r) => (r[key] < a[key] ? r : a));
 const mps = (n, s) => `${(n / s / 1e6).toFixed(3)} M/s`;
 
@@ -184,7 +260,7 @@ function compare(label, file, plain, startup) {
  * figure, and their difference does not depend on two runs in one pair
  * meeting the same weather.
  */
-function marginal(ais, short, long, messages, withGpsd) {
+async function marginal(ais, short, long, messages, withGpsd, perByte) {
   const ours = [];
   const gpsd = [];
   // Per pair of ours: the slower of the yardsticks before and after it.
@@ -196,10 +272,16 @@ function marginal(ais, short, long, messages, withGpsd) {
   const calibration = [];
   const shortRuns = [];
   const longRuns = [];
+  const spans = [];
   for (let i = 0; i < STEADY_RUNS; i++) {
     const before = calibrate();
     shortRuns.push(replay(short).cpu);
-    longRuns.push(replay(long).cpu);
+    if (perByte === undefined) longRuns.push(replay(long).cpu);
+    else {
+      const r = await replayWithSpan(long);
+      longRuns.push(r.cpu);
+      if (r.span !== undefined) spans.push(r.span.cpu / (r.span.bytes * perByte));
+    }
     ours.push(longRuns[i] - shortRuns[i]);
     calibration.push(Math.max(before, calibrate()));
     if (withGpsd && existsSync(GPSDECODE)) gpsd.push(-measure(GPSDECODE, ['-j'], short).cpu + measure(GPSDECODE, ['-j'], long).cpu);
@@ -217,6 +299,11 @@ function marginal(ais, short, long, messages, withGpsd) {
   }
   const b = Math.min(...longRuns) - Math.min(...shortRuns);
   say(`  best of each (${Math.min(...longRuns).toFixed(2)} less ${Math.min(...shortRuns).toFixed(2)} CPU-s): ${perMessage(b)} per message = ${mps(messages, b)} per CPU-s`);
+  if (spans.length > 0) {
+    const perSpan = (seconds) => `${(seconds * 1e6).toFixed(2)} µs`;
+    const sm = median(spans);
+    say(`  within each long run, from ${SPAN[0] * 100} % to ${SPAN[1] * 100} % of its input (its CPU time read from /proc as it reads; ${spans.length} runs): median ${perSpan(sm)} per message = ${mps(1, sm)} per CPU-s (runs: ${spans.map(perSpan).join(', ')}); best ${perSpan(Math.min(...spans))} = ${mps(1, Math.min(...spans))}`);
+  }
   if (gpsd.length > 0) {
     const g = median(gpsd);
     say(`  gpsdecode -j:     ${perMessage(g)} per message (its time for the same lines) = ${mps(messages, g)} per CPU-s; ours ${(g / o).toFixed(2)}× as fast`);
@@ -230,7 +317,7 @@ function marginal(ais, short, long, messages, withGpsd) {
  * opens them in another order, as a real feed does, so their state lies all
  * over memory.
  */
-function steadyState(ais, openOrder, withGpsd) {
+async function steadyState(ais, openOrder, withGpsd) {
   const files = [5, 5 + STEADY_ROUNDS].map((rounds) => {
     const sea = syntheticSea(ais, { vessels: STEADY, rounds, openOrder });
     const file = join(dir, `steady-${openOrder}-${rounds}.nmea`);
@@ -241,7 +328,7 @@ function steadyState(ais, openOrder, withGpsd) {
   const order = openOrder === 'steady' ? 'tracks opened in the order the vessels report in' : 'tracks opened in another order than the vessels report in (a real feed\'s)';
   say();
   say(`steady state, ${STEADY.toLocaleString('en')} vessels reporting every 10 s to tracks already open, ${order}: CPU time of ${5 + STEADY_ROUNDS} rounds less that of 5 (${messages.toLocaleString('en')} messages), median of ${STEADY_RUNS} pairs`);
-  marginal(ais, files[0], files[1], messages, withGpsd);
+  await marginal(ais, files[0], files[1], messages, withGpsd);
   files.forEach((f) => rmSync(f));
 }
 
@@ -279,14 +366,16 @@ function weeksLater(text, weeks) {
  * the compiler's first passes are behind. Several weeks, not one, so that
  * what is measured outweighs the noise of a shared core.
  */
-function realTrafficWarm(ais, plain, messages) {
+async function realTrafficWarm(ais, plain, messages) {
   const weeks = join(dir, 'sbarc-weeks.nmea');
   const text = readFileSync(plain);
-  writeFileSync(weeks, Buffer.concat([text, ...Array.from({ length: WARM_WEEKS }, (_, k) => weeksLater(text, k + 1))]));
+  const all = Buffer.concat([text, ...Array.from({ length: WARM_WEEKS }, (_, k) => weeksLater(text, k + 1))]);
+  writeFileSync(weeks, all);
   const later = messages * WARM_WEEKS;
   say();
   say(`real traffic, warm: the SBARC week followed by ${WARM_WEEKS} copies of itself (each a week later) less the week alone (${later.toLocaleString('en')} messages), median of ${STEADY_RUNS} pairs`);
-  marginal(ais, plain, weeks, later, true);
+  // Every week has the same messages in the same bytes (times moved on keep their digits' count), so messages are spread evenly over the bytes.
+  await marginal(ais, plain, weeks, later, true, (messages * (WARM_WEEKS + 1)) / all.length);
   rmSync(weeks);
 }
 
@@ -331,10 +420,10 @@ try {
     rmSync(file);
   }
   if (STEADY > 0) {
-    steadyState(ais, 'steady', true);
-    steadyState(ais, 'shuffled', false);
+    await steadyState(ais, 'steady', true);
+    await steadyState(ais, 'shuffled', false);
   }
-  if (sbarcPlain !== undefined && !args.includes('--no-warm')) realTrafficWarm(ais, sbarcPlain.file, sbarcPlain.messages);
+  if (sbarcPlain !== undefined && !args.includes('--no-warm')) await realTrafficWarm(ais, sbarcPlain.file, sbarcPlain.messages);
   say();
   say(`load average at the end: ${loadavg().map((l) => l.toFixed(2)).join(' ')} (2 cores shared with other work: wall rates are pessimistic)`);
 } finally {
