@@ -64,6 +64,12 @@ const DIGITS = 4;
 /** Observations looked ahead at once: enough misses in flight, few enough that their lines stay cached. */
 const LOOK_AHEAD = 32;
 /**
+ * Seconds with fewer observations are released without looking ahead: too
+ * few misses to overlap, and the look ahead's lookups would be paid twice (a
+ * coastal receiver's second holds one to three reports).
+ */
+const LOOK_AHEAD_MIN = 8;
+/**
  * A run's vessels spread over more slots than this have their per-vessel
  * state (some twenty columns of eight bytes a slot) beyond what the cache
  * holds at once: their state is read ahead (`LookAhead.state`).
@@ -352,7 +358,7 @@ export class ReorderBuffer {
     this.settleTies(n);
     const sorted_ = this.rowsA;
     const lookAhead = this.lookAhead;
-    if (lookAhead === undefined) {
+    if (lookAhead === undefined || n < LOOK_AHEAD_MIN) {
       for (let i = 0; i < n; i++) this.releaseRow(sorted_[i]!, -1, each);
       return;
     }
