@@ -20,17 +20,17 @@ import { DETECTORS, type TidewatchEvent } from './detect/registry.js';
 import type { EventSink } from './events/event.js';
 import { mmsiFacts, type MmsiFacts } from './identity/mmsi.js';
 import { ReorderBuffer } from './ingest/reorder-buffer.js';
+import { TICK_MS, tickAfter } from './tick.js';
 import type { Observation, PositionObservation, PositionSource, StaticObservation } from './observe/observation.js';
 import type { Profile } from './profile/profile.js';
 import type { ParamValues, ParamSpecs } from './profile/params.js';
 import type { Layers } from './space/vessel-index.js';
 import { BranchTracker } from './track/branches.js';
-import { EvictionWheel } from './track/eviction-wheel.js';
+import { DeadlineWheel } from './track/deadline-wheel.js';
 import { Identity, type IdentityChange } from './track/identity.js';
 import { TrackTable, resize, type TrackPoint } from './track/track-table.js';
 
-/** Event time between ticks. Fixed: results must not depend on a setting that is not in the profile. */
-export const TICK_MS = 60_000;
+export { TICK_MS } from './tick.js';
 /** Grid cell for current positions: about 1.1 km of latitude, a few cells per neighbour query. */
 const VESSEL_CELL_DEGREES = 0.01;
 /** AIS MMSIs are 30-bit. */
@@ -136,7 +136,7 @@ class TrackEngine implements Engine {
   private readonly evictAfterMs: number;
   private nextTick = NaN;
   /** Every live slot, in the bucket of the tick at which it would be evicted if not heard again. */
-  private readonly evictions: EvictionWheel;
+  private readonly evictions: DeadlineWheel;
   /** The slots a tick takes from the wheel, then those it evicts. */
   private due = new Int32Array(0);
   private finished = false;
@@ -146,7 +146,7 @@ class TrackEngine implements Engine {
 
   /** `known`: the vessel's slot as the reorder buffer's look ahead found it, -1 when it did not. */
   private readonly apply = (obs: Observation, known: number): void => {
-    if (Number.isNaN(this.nextTick)) this.nextTick = (Math.floor(obs.t / TICK_MS) + 1) * TICK_MS;
+    if (Number.isNaN(this.nextTick)) this.nextTick = tickAfter(obs.t) * TICK_MS;
     if (obs.kind === 'position') this.applyPosition(obs, known);
     else this.applyStatic(obs, known);
   };
@@ -169,7 +169,7 @@ class TrackEngine implements Engine {
       state: (slot) => this.touchState(slot),
     });
     this.evictAfterMs = profile.tracks.evictAfterS * 1000;
-    this.evictions = new EvictionWheel(Math.ceil(this.evictAfterMs / TICK_MS) + 2, this.tracks.capacity);
+    this.evictions = new DeadlineWheel(Math.ceil(this.evictAfterMs / TICK_MS) + 2, this.tracks.capacity);
     this.due = new Int32Array(this.tracks.capacity);
     const stamp = { id: profile.id, version: profile.version };
     const layers = options.layers ?? {};
@@ -338,7 +338,7 @@ class TrackEngine implements Engine {
   /** The number of the first tick at which a vessel last heard at `heard` is silent past the eviction period. */
   private evictionTick(heard: number): number {
     // Evicted at the first tick `now` with heard < now - evictAfterMs.
-    return Math.floor((heard + this.evictAfterMs) / TICK_MS) + 1;
+    return tickAfter(heard + this.evictAfterMs);
   }
 
   private evict(slot: number, now: number): void {

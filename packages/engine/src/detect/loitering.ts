@@ -23,6 +23,8 @@
 import { equirectangularMetres, haversineMetres, normaliseLongitude } from '@tidewatch/geo';
 import { makeEvent, round, type EngineEvent, type EventSink } from '../events/event.js';
 import type { ParamSpecs, ParamValues } from '../profile/params.js';
+import { TICK_MS, tickAfter } from '../tick.js';
+import { DeadlineWheel } from '../track/deadline-wheel.js';
 import { resize } from '../track/track-table.js';
 import type { Detector, DetectorContext, DetectorDefinition } from './detector.js';
 import { SlotSet } from './slot-set.js';
@@ -101,9 +103,14 @@ class LoiteringDetector implements Detector {
   private nearAnchorage = new Float64Array(0);
   /** The vessels in a run (state RUNNING or CONFIRMED). */
   private readonly runs = new SlotSet();
+  /** Each run in the bucket of the tick at which it would pass a deadline if its vessel did not report again. */
+  private readonly deadlines: DeadlineWheel;
+  /** The runs a tick takes from the wheel, then those it ends. */
+  private due = new Int32Array(0);
 
   constructor(private readonly ctx: DetectorContext<Params>) {
     this.p = ctx.params;
+    this.deadlines = new DeadlineWheel(Math.ceil((Math.max(this.p.maxPointGapS, this.p.maxFastS) * 1000) / TICK_MS) + 3, 0);
     this.grow(ctx.tracks.capacity);
   }
 
@@ -125,6 +132,8 @@ class LoiteringDetector implements Detector {
     this.nextAnchorCheck = resize(this.nextAnchorCheck, capacity);
     this.nearAnchorage = resize(this.nearAnchorage, 3 * capacity);
     this.runs.grow(capacity);
+    this.deadlines.grow(capacity);
+    this.due = resize(this.due, capacity);
   }
 
   touch(slot: number): number {
@@ -158,7 +167,11 @@ class LoiteringDetector implements Detector {
       return;
     }
     if (!slow) {
-      if (Number.isNaN(this.fastSince[slot]!)) this.fastSince[slot] = t;
+      if (Number.isNaN(this.fastSince[slot]!)) {
+        this.fastSince[slot] = t;
+        // The spell's own deadline may fall before the silence's: the run waits for it instead.
+        this.deadlines.schedule(slot, this.deadline(slot));
+      }
       this.fastSpeedTime[slot]! += speed * dt;
       this.fastTime[slot]! += dt;
       return;
@@ -184,8 +197,21 @@ class LoiteringDetector implements Detector {
 
   tick(now: number, emit: EventSink): void {
     if (this.runs.size === 0) return;
+    const tick = now / TICK_MS;
+    const due = this.due;
+    const n = this.deadlines.take(tick, due);
+    if (n === 0) return;
     const tracks = this.ctx.tracks;
-    for (const slot of this.runs.ascendingWhere((s) => this.overdue(s, now, tracks.lastT(s)))) this.end(slot, emit);
+    let ending = 0;
+    for (let i = 0; i < n; i++) {
+      const slot = due[i]!;
+      // Reported since it was scheduled: it waits for the deadline its latest report gives.
+      if (this.overdue(slot, now, tracks.lastT(slot))) due[ending++] = slot;
+      else this.deadlines.schedule(slot, Math.max(tick + 1, this.deadline(slot)));
+    }
+    // In slot order, as a scan over the runs would end them.
+    const ended = ending > 1 ? due.subarray(0, ending).sort() : due;
+    for (let i = 0; i < ending; i++) this.end(ended[i]!, emit);
   }
 
   evict(slot: number, _now: number, emit: EventSink): void {
@@ -204,6 +230,13 @@ class LoiteringDetector implements Detector {
    */
   private resolve(slot: number, now: number, lastT: number, emit: EventSink): void {
     if (this.overdue(slot, now, lastT)) this.end(slot, emit);
+  }
+
+  /** The number of the first tick at which the run is overdue if its vessel does not report again. */
+  private deadline(slot: number): number {
+    const bySilence = tickAfter(this.ctx.tracks.lastT(slot) + this.p.maxPointGapS * 1000);
+    const fastSince = this.fastSince[slot]!;
+    return Number.isNaN(fastSince) ? bySilence : Math.min(bySilence, tickAfter(fastSince + this.p.maxFastS * 1000));
   }
 
   /** Whether the run has passed a deadline before `now` (see resolve). */
@@ -229,6 +262,7 @@ class LoiteringDetector implements Detector {
     this.points[slot] = 1;
     this.radius[slot] = 0;
     this.nextAnchorCheck[slot] = -Infinity;
+    this.deadlines.schedule(slot, this.deadline(slot));
   }
 
   private tryConfirm(slot: number, t: number, emit: EventSink): void {
@@ -264,6 +298,7 @@ class LoiteringDetector implements Detector {
     if (this.state[slot] === CONFIRMED) emit(this.event(slot, false));
     this.state[slot] = IDLE;
     this.runs.delete(slot);
+    this.deadlines.cancel(slot);
   }
 
   private meanSpeed(slot: number): number {

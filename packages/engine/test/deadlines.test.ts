@@ -31,3 +31,29 @@ test('a silent vessel is evicted at the first tick past the eviction period afte
   assert.deepEqual(evictedBy, { 244000001: 11, 244000002: 12, 244000003: 20, 244000004: 16 });
   assert.equal(engine.stats().evicted, 4);
 });
+
+test('a loitering run whose vessel turns fast and falls silent ends at the first tick past the fast spell allowed, live', () => {
+  // No layers: no port or shore to keep the run from counting.
+  const engine = createEngine({ profile: gfw });
+  const { maxFastS } = gfw.detectors.loitering as { maxFastS: number };
+  const closed: number[] = [];
+  const emit = (e: { type: string; open?: boolean }): void => {
+    if (e.type === 'loitering' && e.open !== true) closed.push(clock);
+  };
+  let clock = 0;
+  const report = (t: number, sog: number): void => {
+    clock = t;
+    engine.push({ kind: 'position', t, mmsi: 244000009, lat: 33.0, lon: -121.5, sog, cog: 90, heading: NaN, navStatus: 0, source: 1 }, emit);
+  };
+  // Three hours drifting at half a knot (a confirmed run), then one report at 10 kn, then nothing.
+  for (let m = 0; m <= 180; m++) report(at(m), 0.5);
+  const fast = at(181, 15);
+  report(fast, 10);
+  for (let m = 182; m <= 260 && closed.length === 0; m++) {
+    clock = at(m, 30);
+    engine.advance(clock, emit);
+  }
+  // The tick that ends it is the first after fast + maxFastS; the clock releases it 30 s (the reorder window) later.
+  const firstTickPast = Math.floor((fast + maxFastS * 1000) / 60_000 + 1) * 60_000;
+  assert.deepEqual(closed, [firstTickPast + 30_000]);
+});
