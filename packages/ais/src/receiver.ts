@@ -73,7 +73,10 @@ const CHANNEL_NAMES: readonly string[] = Array.from({ length: 256 }, (_, c) => (
 export class AisReceiver {
   private line = 0;
   private readonly sentence = new Sentence();
-  private readonly tag = new TagBlock();
+  /** The fields of the tag block `lastTag` keeps (see readSentenceAt). */
+  private tag = new TagBlock();
+  /** Where a block that `lastTag` does not match is parsed. */
+  private spareTag = new TagBlock();
   /** The payload of one-sentence messages: the sentence's own six-bit values, set once. */
   private readonly single = new Payload(0);
   private readonly groups: FragmentTable;
@@ -182,6 +185,8 @@ export class AisReceiver {
     let time = NaN;
     let source: string | undefined = undefined;
     let groupId = -1;
+    let groupNumber = -1;
+    let groupCount = -1;
     let b = buf[pos];
     if (first && b !== 0x5c && b !== 0x21 && b !== 0x24) {
       // A prefix some loggers write (a timestamp, a port name): the sentence's checksum still vouches for it.
@@ -191,23 +196,31 @@ export class AisReceiver {
       b = buf[pos];
     }
     if (b === 0x5c) {
-      const tag = this.tag;
+      let tag = this.tag;
       if (this.lastTag.read(buf, pos, end, tag) === 0) {
+        // Parsed into the spare block: `this.tag` keeps the fields of the block kept, which
+        // the next line that repeats it takes without parsing.
+        tag = this.spareTag;
         const fault = readTagBlock(buf, pos, end, tag);
-        if (fault) {
-          this.lastTag.forget();
-          return this.fail(line, fault.reason, fault.detail);
+        if (fault) return this.fail(line, fault.reason, fault.detail);
+        source = tag.sourceStart >= 0 ? this.sourceName(buf, tag.sourceStart, tag.sourceEnd) : undefined;
+        // A fragment's block is not kept: its group changes with every message, so no line
+        // repeats it, and keeping it would make the reports after it parse their block again.
+        if (tag.groupId < 0) {
+          this.spareTag = this.tag;
+          this.tag = tag;
+          this.lastTagSource = source;
+          this.lastTag.remember(buf, pos, tag);
         }
-        this.lastTagSource = tag.sourceStart >= 0 ? this.sourceName(buf, tag.sourceStart, tag.sourceEnd) : undefined;
-        this.lastTag.remember(buf, pos, tag);
-      }
+      } else source = this.lastTagSource;
       time = tag.time;
-      source = this.lastTagSource;
       pos = tag.end;
       if (pos >= end || (buf[pos] !== 0x21 && buf[pos] !== 0x24)) {
         return this.fail(line, Reject.BAD_TAG_BLOCK, 'tag block not followed by a sentence');
       }
       groupId = tag.groupId;
+      groupNumber = tag.groupNumber;
+      groupCount = tag.groupCount;
     }
     const s = this.sentence;
     const fault = readSentence(buf, pos, end, s);
@@ -216,7 +229,7 @@ export class AisReceiver {
       return fault.reason === Reject.OTHER_SENTENCE ? s.end : -1;
     }
     if (Number.isNaN(time)) time = s.stationTime;
-    if (groupId >= 0 && (this.tag.groupCount !== s.count || this.tag.groupNumber !== s.number)) groupId = -1;
+    if (groupId >= 0 && (groupCount !== s.count || groupNumber !== s.number)) groupId = -1;
     this.time = time;
     this.accept(buf, line, source, groupId, receivedAt);
     return s.end;

@@ -144,10 +144,6 @@ export class RepeatedTagBlock {
     this.size = this.comparable(0, timeStart) && this.comparable(timeEnd, star + 1) ? n : 0;
   }
 
-  forget(): void {
-    this.size = 0;
-  }
-
   /**
    * When `buf[at..end)` starts with a block of the kept one's shape whose
    * checksum holds: sets `out.end` and `out.time` (its other fields are the

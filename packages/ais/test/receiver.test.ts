@@ -291,6 +291,33 @@ test('property: a tag block repeated from the line before reads as if read afres
   );
 });
 
+test('reports around a two-sentence message keep their own tag block source and time', () => {
+  // A feed's fragments carry a group that changes with every message; the reports before and
+  // after them share a block that differs only in its time, read from the one before.
+  const sink = run([
+    tagBlock('s:alpha,c:1527811200') + TYPE1,
+    tagBlock('s:alpha,c:1527811201') + TYPE1,
+    tagBlock('s:beta,c:1527811202,g:1-2-7') + sentence(TYPE5_A),
+    tagBlock('s:beta,c:1527811202,g:2-2-7') + sentence(TYPE5_B),
+    tagBlock('s:alpha,c:1527811203') + TYPE1,
+    tagBlock('c:1527811204,g:1-2-8') + sentence(OTHER5_A),
+    tagBlock('c:1527811204,g:2-2-8') + sentence(OTHER5_B),
+    tagBlock('s:alpha,c:1527811205') + TYPE1,
+  ]);
+  assert.deepEqual(sink.rejections, []);
+  assert.deepEqual(
+    sink.messages.map((m) => [m.message.mmsi, m.context.tagSource, m.context.tagTime]),
+    [
+      [371798000, 'alpha', 1527811200000],
+      [371798000, 'alpha', 1527811201000],
+      [351759000, 'beta', 1527811202000],
+      [371798000, 'alpha', 1527811203000],
+      [271010059, undefined, 1527811204000],
+      [371798000, 'alpha', 1527811205000],
+    ],
+  );
+});
+
 test('a type 21 name extension cut by fill bits keeps only whole characters (real AMSA report)', () => {
   // 300 bits: 20 name characters, then 28 extension bits = 4 characters and 4 bits of a fifth.
   const sink = run(['!BSVDM,1,1,,A,E>lsouNS0Ta;Pdh60W230V6@1:WT8dQSnnsep10888R>86B,2*55']);
