@@ -93,8 +93,6 @@ export interface InfrastructureProximityDetails {
 
 export type InfrastructureProximityEvent = EngineEvent<'infrastructure_proximity', InfrastructureProximityDetails>;
 
-/** Steps up to an hour (whole seconds) have their weight in a table. */
-const WEIGHT_TABLE_SECONDS = 3600;
 /**
  * A vessel outside every corridor skips the lookup while it stays closer than
  * its clearance (distance to the nearest corridor edge, searched this far) to
@@ -117,12 +115,6 @@ class InfrastructureProximityDetector implements Detector {
   private readonly graceMs: number;
   private readonly found: number[] = [];
   private readonly episodes = new EpisodeSet(() => new CorridorEpisode());
-  /**
-   * The recent speed's weight for a step of k whole seconds, filled in as met
-   * (NaN until then): reports are mostly stamped to the second, and the
-   * exponential was taken at nearly every report.
-   */
-  private readonly weightBySecond = new Float64Array(WEIGHT_TABLE_SECONDS).fill(NaN);
   /**
    * Per slot, side by side since every position reads them all: the
    * vessel's own recent speed (an exponential average) and the time of its
@@ -253,23 +245,8 @@ class InfrastructureProximityDetector implements Detector {
     const since = t - v[at + RECENT_T]!;
     if (Number.isNaN(before)) v[at + RECENT] = speed;
     // The same speed again (a vessel holding its speed, or at rest) leaves the average where it is: no exponential to take.
-    else if (speed !== before || !Number.isFinite(speed) || !(since >= 0)) {
-      // The weight from the table, looked up here rather than in a call that would box `since` and its answer.
-      const k = since / 1000;
-      let w = NaN;
-      if (k >= 0 && k < WEIGHT_TABLE_SECONDS && k === Math.floor(k)) w = this.weightBySecond[k]!;
-      if (Number.isNaN(w)) w = this.recentWeight(since);
-      v[at + RECENT] = before + w * (speed - before);
-    }
+    else if (speed !== before || !Number.isFinite(speed) || !(since >= 0)) v[at + RECENT] = before + (1 - Math.exp(-since / 1000 / this.p.recentSpeedS)) * (speed - before);
     v[at + RECENT_T] = t;
-  }
-
-  /** How much a speed `since` ms after the last one moves the recent average towards it (kept in the table for whole seconds). */
-  private recentWeight(since: number): number {
-    const w = 1 - Math.exp(-since / 1000 / this.p.recentSpeedS);
-    const k = since / 1000;
-    if (k >= 0 && k < WEIGHT_TABLE_SECONDS && k === Math.floor(k)) this.weightBySecond[k] = w;
-    return w;
   }
 
   /**
