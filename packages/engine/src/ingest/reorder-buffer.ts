@@ -346,16 +346,25 @@ export class ReorderBuffer {
     const ms = this.msOf;
     // Rows start in arrival order, often sorted already.
     let sorted = true;
+    let ties = false;
     for (let i = 0; i < n; i++) {
       const at = i * STRIDE;
       const t = d[at + T]!;
       rows[i] = i;
       mmsi[i] = Math.floor(d[at + TAG]! / 16);
       ms[i] = Math.floor(t) - Math.floor(t / 1000) * 1000;
-      if (i > 0 && (ms[i - 1]! > ms[i]! || (ms[i - 1] === ms[i] && mmsi[i - 1]! > mmsi[i]!))) sorted = false;
+      if (i > 0 && ms[i - 1] === ms[i] && mmsi[i - 1] === mmsi[i]) ties = true;
+      else if (i > 0 && (ms[i - 1]! > ms[i]! || (ms[i - 1] === ms[i] && mmsi[i - 1]! > mmsi[i]!))) sorted = false;
     }
-    if (!sorted) this.sortRows(n);
-    this.settleTies(n);
+    // Sorted with no two neighbours tied: no two rows tie at all. A few rows are sorted with
+    // ties settled in the same pass; only the radix sort leaves them for a pass of their own.
+    if (sorted) {
+      if (ties) this.settleTies(n);
+    } else if (n < SMALL) this.insertionSort(n);
+    else {
+      this.radixSort(n);
+      this.settleTies(n);
+    }
     const sorted_ = this.rowsA;
     const lookAhead = this.lookAhead;
     if (lookAhead === undefined || n < LOOK_AHEAD_MIN) {
@@ -429,28 +438,34 @@ export class ReorderBuffer {
   }
 
   /**
-   * Sorts rowsA[0..n) by (millisecond, MMSI): insertion for a few rows, else
-   * an LSD radix sort in 10-bit digits (three on the MMSI, one on the
-   * millisecond), skipping digits that are the same in every row.
+   * Sorts rowsA[0..n) of a few rows into the release order at once: by
+   * (millisecond, MMSI), rows tied on both by content (see settleTies). Stable,
+   * as settling ties after a stable sort is, so the order is the same.
    */
-  private sortRows(n: number): void {
+  private insertionSort(n: number): void {
     const rows = this.rowsA;
     const mmsi = this.mmsiOf;
     const ms = this.msOf;
-    if (n < SMALL) {
-      for (let i = 1; i < n; i++) {
-        const r = rows[i]!;
-        const m = mmsi[r]!;
-        const s = ms[r]!;
-        let j = i - 1;
-        while (j >= 0 && (ms[rows[j]!]! > s || (ms[rows[j]!] === s && mmsi[rows[j]!]! > m))) {
-          rows[j + 1] = rows[j]!;
-          j--;
-        }
-        rows[j + 1] = r;
+    for (let i = 1; i < n; i++) {
+      const r = rows[i]!;
+      const m = mmsi[r]!;
+      const s = ms[r]!;
+      let j = i - 1;
+      for (; j >= 0; j--) {
+        const q = rows[j]!;
+        if (ms[q]! < s || (ms[q] === s && (mmsi[q]! < m || (mmsi[q] === m && this.compareRows(q, r) <= 0)))) break;
+        rows[j + 1] = q;
       }
-      return;
+      rows[j + 1] = r;
     }
+  }
+
+  /**
+   * Sorts rowsA[0..n) by (millisecond, MMSI): an LSD radix sort in 10-bit
+   * digits (three on the MMSI, one on the millisecond), skipping digits that
+   * are the same in every row. Stable: rows tied on both stay in arrival order.
+   */
+  private radixSort(n: number): void {
     this.countDigits(n);
     for (let pass = 0; pass < DIGITS; pass++) this.radixPass(n, pass);
   }
