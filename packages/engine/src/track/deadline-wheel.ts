@@ -45,11 +45,6 @@ export class DeadlineWheel {
     this.due.fill(NaN, before);
   }
 
-  /** The tick `slot` waits for, NaN when it waits for none. */
-  dueTick(slot: number): number {
-    return this.due[slot]!;
-  }
-
   /** Makes `slot` wait for tick number `tick`, wherever it waited before. */
   schedule(slot: number, tick: number): void {
     if (this.due[slot] === tick) return;

@@ -72,7 +72,7 @@ export class TrackTable {
   /** One past the highest slot ever used: loops over slots stop here. */
   highWater = 0;
 
-  /** 1 for a slot in use: a column of its own, since ticks scan it over every slot. */
+  /** 1 for a slot in use: a column of its own, for the passes over every slot (the end of input). */
   live: Uint8Array;
   identities: Array<Identity | undefined> = [];
   /** RECORD float64 per slot, fields at the offsets below. */
