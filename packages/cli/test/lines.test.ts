@@ -16,11 +16,14 @@ function split(chunks: readonly Uint8Array[], maxLine?: number): string[] {
   return lines;
 }
 
-/** The reference: split the whole text on LF, drop one CR before each LF, no empty last line. */
+/**
+ * The reference: split the whole text on LF, no line after a final LF (or in an empty
+ * text), then drop one CR at the end of each line (a last line of a lone CR is empty).
+ */
 function reference(text: string): string[] {
-  const lines = text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+  const lines = text.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
-  return lines;
+  return lines.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
 }
 
 /** `bytes` cut at the given offsets. */
