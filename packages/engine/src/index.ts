@@ -3,7 +3,7 @@
  * Every public name is listed here; nothing else is part of the API.
  */
 export { createEngine, TICK_MS, type Engine, type EngineOptions, type EngineSink, type EngineStats, type VesselSnapshot, type VesselIdentity } from './engine.js';
-export { PositionSource, copyPosition, emptyPosition, emptyStatic, type Observation, type PositionObservation, type StaticObservation } from './observe/observation.js';
+export { PositionSource, copyPosition, copyStatic, emptyPosition, emptyStatic, type Observation, type PositionObservation, type StaticObservation } from './observe/observation.js';
 export { positionFromAis, staticFromAis, fromAis } from './observe/from-ais.js';
 export { parseProfile, type Profile, type ProfileResult } from './profile/profile.js';
 export { DEFAULT_PROFILE_ID, BUILT_IN_PROFILES, builtInProfile } from './profile/built-in.js';

@@ -22,7 +22,7 @@
  * for lines without one, from the source's receive time.
  */
 import { AisReceiver, type AisMessage, type LineRejection, type MessageContext, type ReceiverSink } from '@tidewatch/ais';
-import { emptyPosition, positionFromAis, staticFromAis, type EngineEvent, type Observation, type PositionObservation, type StaticObservation, type PositionSource } from '@tidewatch/engine';
+import { copyStatic, emptyPosition, positionFromAis, staticFromAis, type EngineEvent, type Observation, type PositionObservation, type StaticObservation, type PositionSource } from '@tidewatch/engine';
 import type { EventRecord } from '@tidewatch/protocol';
 import type { LivePicture } from './live/picture.js';
 import type { Ingest, LineChannel, SourceStatus } from './ingest/source.js';
@@ -158,7 +158,7 @@ export class Pipeline implements Ingest {
       let n = 0;
       for (const entry of page) {
         if (entry.seq > last) break;
-        this.engine.push(entry.kind === 'position' ? this.positionOf(entry) : staticOf(entry), this.emit);
+        this.engine.push(entry.kind === 'position' ? this.positionOf(entry) : copyStatic(entry), this.emit);
         after = entry.seq;
         n++;
       }
@@ -363,8 +363,4 @@ function staticRow(s: Omit<StaticObservation, 'kind'>) {
     destination: s.destination,
     draught: s.draught,
   };
-}
-
-function staticOf(entry: ReturnType<typeof staticRow>): StaticObservation {
-  return { kind: 'static', ...staticRow(entry) };
 }

@@ -86,8 +86,12 @@ export function copyPosition(p: PositionObservation): PositionObservation {
   return { kind: 'position', t: p.t, mmsi: p.mmsi, lat: p.lat, lon: p.lon, sog: p.sog, cog: p.cog, heading: p.heading, navStatus: p.navStatus, source: p.source };
 }
 
-/** A copy of `s`, built like {@link emptyStatic} builds them (see {@link copyPosition}; spreading is also several times slower). */
-export function copyStatic(s: StaticObservation): StaticObservation {
+/**
+ * A static observation with the fields of `s` (an observation, or a stored row of one),
+ * built like {@link emptyStatic} builds them (see {@link copyPosition}; spreading is also
+ * several times slower).
+ */
+export function copyStatic(s: Omit<StaticObservation, 'kind'>): StaticObservation {
   return {
     kind: 'static',
     t: s.t,
