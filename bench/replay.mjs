@@ -146,31 +146,37 @@ function cpuSecondsOf(pid) {
   }
 }
 
-/** The read offset of the process's descriptor open on `path`, or NaN. */
-function offsetIn(pid, path) {
+/** The process's descriptor open on `path`, or undefined. */
+function descriptorOf(pid, path) {
   try {
     for (const fd of readdirSync(`/proc/${pid}/fd`)) {
-      let target;
       try {
-        target = readlinkSync(`/proc/${pid}/fd/${fd}`);
+        if (readlinkSync(`/proc/${pid}/fd/${fd}`) === path) return fd;
       } catch {
-        continue;
+        // closed meanwhile
       }
-      if (target !== path) continue;
-      const pos = /^pos:\s*(\d+)/m.exec(readFileSync(`/proc/${pid}/fdinfo/${fd}`, 'latin1'));
-      if (pos !== null) return Number(pos[1]);
     }
   } catch {
     // gone, or /proc not there
   }
-  return NaN;
+  return undefined;
+}
+
+/** The read offset of a process's descriptor, or NaN. */
+function offsetOf(pid, fd) {
+  try {
+    const pos = /^pos:\s*(\d+)/m.exec(readFileSync(`/proc/${pid}/fdinfo/${fd}`, 'latin1'));
+    return pos === null ? NaN : Number(pos[1]);
+  } catch {
+    return NaN;
+  }
 }
 
 /**
  * A replay, timed as `replay` does, whose CPU time is also read at two points
  * of its input: when it has read SPAN[0] and SPAN[1] of the file (the read
  * offset of its descriptor and its CPU time, both polled from /proc every
- * millisecond). Both marks fall at the start of a chunk's processing, so what
+ * two milliseconds). Both marks fall at the start of a chunk's processing, so what
  * lies between them is the cost of those bytes alone, in one process: no
  * start-up, no first week, and not the noise of a second run. `span` is
  * undefined where /proc cannot be read.
@@ -184,8 +190,11 @@ async function replayWithSpan(file) {
   const status = new Promise((resolve) => child.on('close', (code) => resolve(((exited = true), code))));
   const marks = [];
   let pid = NaN;
+  let fd;
   while (!exited && marks.length < SPAN.length) {
-    await new Promise((resolve) => setTimeout(resolve, 1));
+    // Every 2 ms, two small reads: this process shares the core, and a poll that did more,
+    // or more often, would take the replay's caches from it.
+    await new Promise((resolve) => setTimeout(resolve, 2));
     if (Number.isNaN(pid)) {
       // The replay is the child of /usr/bin/time.
       try {
@@ -195,7 +204,9 @@ async function replayWithSpan(file) {
       }
       continue;
     }
-    const offset = offsetIn(pid, file);
+    fd ??= descriptorOf(pid, file);
+    if (fd === undefined) continue;
+    const offset = offsetOf(pid, fd);
     if (offset >= SPAN[marks.length] * size) marks.push({ offset, cpu: cpuSecondsOf(pid) });
   }
   const code = await status;
