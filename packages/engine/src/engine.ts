@@ -318,22 +318,14 @@ class TrackEngine implements Engine {
 
   private tick(now: number): void {
     this.onTick(now, this.sink);
-    const tick = now / TICK_MS;
-    const due = this.due;
-    const n = this.evictions.take(tick, due);
-    if (n === 0) return;
-    let evicting = 0;
-    for (let i = 0; i < n; i++) {
-      const slot = due[i]!;
-      const at = this.evictionTick(this.tracks.heardT(slot));
-      if (at > tick) this.evictions.schedule(slot, at);
-      else due[evicting++] = slot;
-    }
     // In slot order, as a scan over the slots would: the order of the events eviction
     // closes, and of the slots it frees for reuse, must not depend on the wheel.
-    const evicted = evicting > 1 ? due.subarray(0, evicting).sort() : due;
-    for (let i = 0; i < evicting; i++) this.evict(evicted[i]!, now);
+    const due = this.due;
+    const n = this.evictions.takeDue(now / TICK_MS, due, this.evictionTickOf);
+    for (let i = 0; i < n; i++) this.evict(due[i]!, now);
   }
+
+  private readonly evictionTickOf = (slot: number): number => this.evictionTick(this.tracks.heardT(slot));
 
   /** The number of the first tick at which a vessel last heard at `heard` is silent past the eviction period. */
   private evictionTick(heard: number): number {

@@ -146,11 +146,10 @@ export class CellGrid {
     let n = 0;
     for (let slot = 0; slot < this.slots; slot++) {
       const key = this.table[2 * slot]!;
-      const head = this.table[2 * slot + 1]!;
-      if (key === NONE || head === NONE) continue;
+      if (key === NONE) continue; // a cell in the table has an id: it leaves when its last one does
       const row = Math.floor(key / cols);
       if (row < firstRow || row > lastRow || wrapColumn(this.grid, key - row * cols - firstCol) >= columns) continue;
-      n = this.collect(head, lat, lon, radius, out, n);
+      n = this.collect(this.table[2 * slot + 1]!, lat, lon, radius, out, n);
     }
     return n;
   }

@@ -110,7 +110,7 @@ class LoiteringDetector implements Detector {
 
   constructor(private readonly ctx: DetectorContext<Params>) {
     this.p = ctx.params;
-    this.deadlines = new DeadlineWheel(Math.ceil((Math.max(this.p.maxPointGapS, this.p.maxFastS) * 1000) / TICK_MS) + 3, 0);
+    this.deadlines = new DeadlineWheel(Math.ceil((Math.max(this.p.maxPointGapS, this.p.maxFastS) * 1000) / TICK_MS) + 2, 0);
     this.grow(ctx.tracks.capacity);
   }
 
@@ -197,21 +197,11 @@ class LoiteringDetector implements Detector {
 
   tick(now: number, emit: EventSink): void {
     if (this.runs.size === 0) return;
-    const tick = now / TICK_MS;
+    // A run reported since it was scheduled waits for the deadline its latest report gives;
+    // the rest end in slot order, as a scan over the runs would end them.
     const due = this.due;
-    const n = this.deadlines.take(tick, due);
-    if (n === 0) return;
-    const tracks = this.ctx.tracks;
-    let ending = 0;
-    for (let i = 0; i < n; i++) {
-      const slot = due[i]!;
-      // Reported since it was scheduled: it waits for the deadline its latest report gives.
-      if (this.overdue(slot, now, tracks.lastT(slot))) due[ending++] = slot;
-      else this.deadlines.schedule(slot, Math.max(tick + 1, this.deadline(slot)));
-    }
-    // In slot order, as a scan over the runs would end them.
-    const ended = ending > 1 ? due.subarray(0, ending).sort() : due;
-    for (let i = 0; i < ending; i++) this.end(ended[i]!, emit);
+    const n = this.deadlines.takeDue(now / TICK_MS, due, this.deadlineOf);
+    for (let i = 0; i < n; i++) this.end(due[i]!, emit);
   }
 
   evict(slot: number, _now: number, emit: EventSink): void {
@@ -232,7 +222,9 @@ class LoiteringDetector implements Detector {
     if (this.overdue(slot, now, lastT)) this.end(slot, emit);
   }
 
-  /** The number of the first tick at which the run is overdue if its vessel does not report again. */
+  private readonly deadlineOf = (slot: number): number => this.deadline(slot);
+
+  /** The number of the first tick at which the run is overdue if its vessel does not report again (see overdue). */
   private deadline(slot: number): number {
     const bySilence = tickAfter(this.ctx.tracks.lastT(slot) + this.p.maxPointGapS * 1000);
     const fastSince = this.fastSince[slot]!;

@@ -8,8 +8,8 @@
  * progress, costs as much as the reports between ticks. Here a slot waits in
  * the bucket of the tick at which its deadline falls as things stand. Most
  * deadlines only move later as the vessel reports (a silence is measured from
- * the last report), so the owner reschedules lazily: when the bucket comes
- * up it resolves the slot or puts it where its latest report says. A
+ * the last report), so a slot is rescheduled lazily: when its bucket comes
+ * up it is due, or put where its latest report says. A
  * deadline that moves earlier is scheduled again at once (the slot moves).
  *
  * Buckets are intrusive doubly linked lists (`next`, `prev` per slot), so
@@ -71,11 +71,12 @@ export class DeadlineWheel {
   }
 
   /**
-   * Takes off the wheel the slots waiting for tick number `tick`, into `out`
-   * (which must have room for every slot); returns how many. The owner
-   * resolves or reschedules each.
+   * The slots due at tick number `tick`, taken off the wheel into `out` (room
+   * for every slot) in ascending order, as a scan over the slots would meet
+   * them; returns how many. A slot waiting for this tick whose deadline
+   * `dueTick(slot)` has since moved later is put back there instead.
    */
-  take(tick: number, out: Int32Array): number {
+  takeDue(tick: number, out: Int32Array, dueTick: (slot: number) => number): number {
     const b = this.bucketOf(tick);
     let n = 0;
     for (let slot = this.heads[b]!; slot !== END; slot = this.next[slot]!) {
@@ -83,7 +84,15 @@ export class DeadlineWheel {
       this.due[slot] = NaN;
     }
     this.heads[b] = END;
-    return n;
+    let due = 0;
+    for (let i = 0; i < n; i++) {
+      const slot = out[i]!;
+      const at = dueTick(slot);
+      if (at > tick) this.schedule(slot, at);
+      else out[due++] = slot;
+    }
+    if (due > 1) out.subarray(0, due).sort();
+    return due;
   }
 
   private bucketOf(tick: number): number {
